@@ -1,0 +1,103 @@
+import semver from "semver";
+import { z } from "zod";
+import { architectures, type Architecture } from "../config/wizard-state";
+
+/** The Kubernetes sysext releases of the Flatcar sysext bakery, as the wizard needs them. */
+
+export interface KubernetesRelease {
+  /** "v1.32.2" */
+  version: string;
+  /** "v1.32" */
+  minor: string;
+  publishedAt: string | null;
+  /** Architectures with a published .raw image, in the order of `architectures`. */
+  arches: Architecture[];
+  /** Hex SHA-256 of each .raw image, where GitHub gave the asset a digest. */
+  sha256: Partial<Record<Architecture, string>>;
+}
+
+export interface MinorGroup {
+  minor: string;
+  /** Newest patch first. */
+  releases: KubernetesRelease[];
+}
+
+/** Only these tags are Kubernetes releases; other extensions share the repository (k3s-v1.32.2+k3s1, …). */
+export const kubernetesTagPattern = /^kubernetes-(v\d+\.\d+\.\d+)$/;
+const rawAssetPattern = /^kubernetes-(v\d+\.\d+\.\d+)-(x86-64|arm64)\.raw$/;
+const digestPattern = /^sha256:([0-9a-f]{64})$/;
+
+/** The fields of GitHub's release object that the wizard reads; everything else is ignored. */
+export const githubAssetSchema = z.object({
+  name: z.string(),
+  digest: z.string().nullish(),
+  browser_download_url: z.string().optional(),
+  size: z.number().optional(),
+});
+
+export const githubReleaseSchema = z.object({
+  tag_name: z.string(),
+  draft: z.boolean().optional().default(false),
+  prerelease: z.boolean().optional().default(false),
+  published_at: z.string().nullish(),
+  body: z.string().nullish(),
+  assets: z.array(githubAssetSchema).default([]),
+});
+
+export type GithubRelease = z.infer<typeof githubReleaseSchema>;
+
+export const githubReleaseListSchema = z.array(githubReleaseSchema);
+
+/** One GitHub release -> a Kubernetes release, or null when it is not one (other extension, draft, prerelease). */
+export function toKubernetesRelease(release: GithubRelease): KubernetesRelease | null {
+  const tag = kubernetesTagPattern.exec(release.tag_name);
+  if (!tag || release.draft || release.prerelease) return null;
+  const version = tag[1] as string;
+  const parsed = semver.parse(version);
+  if (!parsed) return null;
+  const sha256: Partial<Record<Architecture, string>> = {};
+  const found = new Set<Architecture>();
+  for (const asset of release.assets) {
+    const raw = rawAssetPattern.exec(asset.name);
+    if (!raw || raw[1] !== version) continue;
+    const arch = raw[2] as Architecture;
+    found.add(arch);
+    const digest = asset.digest ? digestPattern.exec(asset.digest) : null;
+    if (digest) sha256[arch] = digest[1] as string;
+  }
+  return {
+    version,
+    minor: `v${parsed.major}.${parsed.minor}`,
+    publishedAt: release.published_at ?? null,
+    arches: architectures.filter((arch) => found.has(arch)),
+    sha256,
+  };
+}
+
+/** Kubernetes releases from a GitHub release list, newest first; a release with no image is left out. */
+export function kubernetesReleases(list: readonly GithubRelease[]): KubernetesRelease[] {
+  const byVersion = new Map<string, KubernetesRelease>();
+  for (const item of list) {
+    const release = toKubernetesRelease(item);
+    if (release && release.arches.length > 0) byVersion.set(release.version, release);
+  }
+  return [...byVersion.values()].sort((a, b) => semver.rcompare(a.version, b.version));
+}
+
+/** Releases grouped by minor, newest minor first, newest patch first within each. */
+export function groupByMinor(releases: readonly KubernetesRelease[]): MinorGroup[] {
+  const groups = new Map<string, KubernetesRelease[]>();
+  for (const release of [...releases].sort((a, b) => semver.rcompare(a.version, b.version))) {
+    const group = groups.get(release.minor) ?? [];
+    group.push(release);
+    groups.set(release.minor, group);
+  }
+  return [...groups].map(([minor, members]) => ({ minor, releases: members }));
+}
+
+/** The minor series of a version: "v1.32.2" -> "v1.32". */
+export function minorOf(version: string): string {
+  const parsed = semver.parse(version);
+  if (!parsed) throw new Error(`not a version: ${version}`);
+  return `v${parsed.major}.${parsed.minor}`;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { embeddedCatalogue } from "../catalogue/catalogue";
+import { decodePreset, encodePreset } from "./preset";
+import { defaultWizardState, wizardStateSchema, type WizardState } from "./wizard-state";
+
+const catalogue = embeddedCatalogue();
+const defaults = defaultWizardState("v1.36.2");
+
+describe("decodePreset", () => {
+  it("gives the defaults for an empty link", () => {
+    expect(decodePreset("", catalogue)).toEqual({ state: defaults, notices: [] });
+  });
+
+  it("reads every documented parameter, from a full URL too", () => {
+    const { state, notices } = decodePreset(
+      "https://example.org/wizard/?role=worker&k8s=v1.32.2&arch=arm64&updates=off&reboot=locksmithd&sysupdate=bakery&hostname=node-1&endpoint=10.0.0.10:6443&ca-hash=sha256:" +
+        "a".repeat(64) +
+        "#top",
+      catalogue,
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      ...defaults,
+      role: "worker",
+      kubernetesVersion: "v1.32.2",
+      arch: "arm64",
+      updates: "off",
+      reboot: "locksmithd",
+      sysupdate: "bakery",
+      hostname: "node-1",
+      controlPlaneEndpoint: "10.0.0.10:6443",
+      caCertHash: `sha256:${"a".repeat(64)}`,
+    });
+  });
+
+  it("ignores an invalid value with a notice naming the parameter and what is allowed, keeping the rest", () => {
+    const { state, notices } = decodePreset(
+      "role=master&arch=amd64&reboot=kured&hostname=Bad_Host",
+      catalogue,
+    );
+    expect(state).toEqual(defaults);
+    expect(notices).toEqual([
+      { param: "role", value: "master", message: "Allowed: control-plane, worker." },
+      { param: "arch", value: "amd64", message: "Allowed: x86-64, arm64." },
+      expect.objectContaining({ param: "hostname", value: "Bad_Host" }),
+    ]);
+    expect(notices[2]?.message).toMatch(/^Allowed: a host name of lower-case letters/);
+  });
+
+  it("accepts a minor for its newest patch and refuses versions the bakery never published", () => {
+    expect(decodePreset("k8s=v1.33", catalogue).state.kubernetesVersion).toBe("v1.33.13");
+    expect(decodePreset("k8s=1.32.2", catalogue).state.kubernetesVersion).toBe("v1.32.2");
+    const { state, notices } = decodePreset("k8s=v1.29.1", catalogue);
+    expect(state.kubernetesVersion).toBe("v1.36.2");
+    expect(notices[0]).toMatchObject({ param: "k8s", value: "v1.29.1" });
+    expect(notices[0]?.message).toContain("v1.36.2 down to v1.27.3");
+  });
+
+  it("never reads a secret from a link and names unknown parameters", () => {
+    const { state, notices } = decodePreset("token=abcdef.0123456789abcdef&colour=blue", catalogue);
+    expect(state.joinToken).toBe("");
+    expect(notices.map((n) => n.param)).toEqual(["token", "colour"]);
+    expect(notices[0]?.message).toContain("secret");
+  });
+});
+
+describe("encodePreset", () => {
+  it("writes every choice in a fixed order and never the join token", () => {
+    const state: WizardState = {
+      ...defaults,
+      role: "worker",
+      hostname: "w1",
+      controlPlaneEndpoint: "cp.example.com:6443",
+      joinToken: "abcdef.0123456789abcdef",
+    };
+    const query = encodePreset(state);
+    expect(query).toBe(
+      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443",
+    );
+    expect(query).not.toContain("abcdef");
+  });
+
+  it("round-trips every state but the secret", () => {
+    const states: WizardState[] = [
+      defaults,
+      {
+        ...defaults,
+        role: "worker",
+        arch: "arm64",
+        updates: "off",
+        reboot: "locksmithd",
+        sysupdate: "bakery",
+      },
+      {
+        ...defaults,
+        kubernetesVersion: "v1.27.3",
+        hostname: "a.b.c",
+        caCertHash: `sha256:${"0".repeat(64)}`,
+      },
+    ];
+    for (const state of states) {
+      expect(wizardStateSchema.parse(state)).toEqual(state);
+      expect(decodePreset(encodePreset(state), catalogue)).toEqual({ state, notices: [] });
+    }
+  });
+});

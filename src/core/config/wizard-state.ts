@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
+
+export const roles = ["control-plane", "worker"] as const;
+export const architectures = ["x86-64", "arm64"] as const;
+export const updatePolicies = ["patch", "off"] as const;
+export const rebootCoordinators = ["kured", "locksmithd"] as const;
+export const sysupdateSources = ["inline", "bakery"] as const;
+
+export type Role = (typeof roles)[number];
+export type Architecture = (typeof architectures)[number];
+export type UpdatePolicy = (typeof updatePolicies)[number];
+export type RebootCoordinator = (typeof rebootCoordinators)[number];
+export type SysupdateSource = (typeof sysupdateSources)[number];
+
+/** RFC 1123 host name: dot-separated labels of a-z, 0-9 and inner hyphens, 63 per label, 253 in all. */
+const hostnamePattern =
+  /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const kubernetesVersionPattern = /^v\d+\.\d+\.\d+$/;
+const ipv4Pattern = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const ipv6BracketedPattern = /^\[[0-9a-fA-F:.]{2,45}\]$/;
+export const joinTokenPattern = /^[a-z0-9]{6}\.[a-z0-9]{16}$/;
+export const caCertHashPattern = /^sha256:[0-9a-f]{64}$/;
+
+export const hostnameSchema = z
+  .string()
+  .regex(
+    hostnamePattern,
+    "a host name of lower-case letters, digits, '-' and '.', each label 1–63 characters, not starting or ending with '-'",
+  );
+
+export const kubernetesVersionSchema = z
+  .string()
+  .regex(kubernetesVersionPattern, "a version like v1.32.2");
+
+/** A control plane endpoint: `host:port`, host a DNS name, IPv4 address or bracketed IPv6 address. */
+export const endpointSchema = z.string().refine(
+  (value) => {
+    const colon = value.lastIndexOf(":");
+    if (colon <= 0) return false;
+    const host = value.slice(0, colon);
+    const port = value.slice(colon + 1);
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return false;
+    // Digits and dots only: an IPv4 address, never a host name ("300.1.1.1" is neither).
+    if (/^[\d.]+$/.test(host)) return ipv4Pattern.test(host);
+    return hostnamePattern.test(host) || ipv6BracketedPattern.test(host);
+  },
+  { message: "host:port, e.g. 10.0.0.10:6443 or cp.example.com:6443 (port 1–65535)" },
+);
+
+export const joinTokenSchema = z
+  .string()
+  .regex(
+    joinTokenPattern,
+    "6 then 16 lower-case letters or digits joined by '.', e.g. abcdef.0123456789abcdef",
+  );
+
+export const caCertHashSchema = z
+  .string()
+  .regex(caCertHashPattern, "'sha256:' followed by 64 lower-case hex digits");
+
+export const wizardStateSchema = z.object({
+  role: z.enum(roles),
+  kubernetesVersion: kubernetesVersionSchema,
+  arch: z.enum(architectures),
+  updates: z.enum(updatePolicies),
+  reboot: z.enum(rebootCoordinators),
+  sysupdate: z.enum(sysupdateSources),
+  /** Empty: the node keeps the name its platform gives it. */
+  hostname: z.union([z.literal(""), hostnameSchema]),
+  /** Worker join: empty while the person has not entered it yet. */
+  controlPlaneEndpoint: z.union([z.literal(""), endpointSchema]),
+  /** A secret: never in a share link. */
+  joinToken: z.union([z.literal(""), joinTokenSchema]),
+  caCertHash: z.union([z.literal(""), caCertHashSchema]),
+});
+
+export type WizardState = z.infer<typeof wizardStateSchema>;
+
+/** Defaults for everything but the version, which comes from the catalogue (newest patch of the newest minor). */
+export function defaultWizardState(kubernetesVersion: string): WizardState {
+  return {
+    role: "control-plane",
+    kubernetesVersion,
+    arch: "x86-64",
+    updates: "patch",
+    reboot: "kured",
+    sysupdate: "inline",
+    hostname: "",
+    controlPlaneEndpoint: "",
+    joinToken: "",
+    caCertHash: "",
+  };
+}

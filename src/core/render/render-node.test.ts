@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { defaultWizardState, type WizardState } from "../config/wizard-state";
+import { noopFileText, transferFileText } from "./bakery";
+import { renderNode } from "./render-node";
+
+const reference = path.resolve(__dirname, "../../../../shared/reference");
+const readReference = (name: string) => readFileSync(path.join(reference, name), "utf8");
+
+/** The texts between the ----8<---- markers of bakery-sysupdate-files.txt: pinned conf, generic conf, noop. */
+const publishedTexts = readReference("bakery-sysupdate-files.txt")
+  .split("----8<----\n")
+  .filter((_, index) => index % 2 === 1);
+
+const docsSnippet = parse(
+  /```yaml\n([\s\S]*?)```/.exec(readReference("bakery-docs-kubernetes.md"))?.[1] ?? "",
+) as ButaneDoc;
+
+interface ButaneDoc {
+  variant: string;
+  version: string;
+  storage: { links?: object[]; files?: { path: string; contents?: object; mode?: number }[] };
+  systemd: { units: { name: string; contents?: string; enabled?: boolean; mask?: boolean }[] };
+}
+
+const base: WizardState = {
+  ...defaultWizardState("v1.32.2"),
+  sysupdate: "bakery",
+};
+const render = (changes: Partial<WizardState>) => renderNode({ ...base, ...changes });
+// Read as Go's YAML (YAML 1.1) reads it, so 0644 is octal.
+const butaneOf = (changes: Partial<WizardState>) =>
+  parse(render(changes).butane, { version: "1.1" }) as ButaneDoc;
+const worker: Partial<WizardState> = {
+  role: "worker",
+  controlPlaneEndpoint: "10.0.0.10:6443",
+  joinToken: "abcdef.0123456789abcdef",
+  caCertHash: `sha256:${"0a".repeat(32)}`,
+};
+
+describe("sysupdate files", () => {
+  it("are byte for byte what the bakery publishes", () => {
+    expect(publishedTexts).toHaveLength(3);
+    expect(transferFileText("v1.32")).toBe(publishedTexts[0]);
+    expect(noopFileText).toBe(publishedTexts[2]);
+  });
+
+  it("are offered beside the Butane when updates are on, whatever the architecture", () => {
+    const x86 = render({});
+    const arm = render({ arch: "arm64" });
+    expect(x86.files.map((f) => f.name)).toEqual([
+      "config.bu",
+      "kubernetes-v1.32.conf",
+      "noop.conf",
+    ]);
+    expect(arm.files.slice(1)).toEqual(x86.files.slice(1));
+  });
+});
+
+describe("renderNode", () => {
+  it.each([["control-plane"], ["worker"]] as const)(
+    "with the bakery's choices, a %s holds the documented snippet's links, files and units",
+    (role) => {
+      const doc = butaneOf(role === "worker" ? worker : {});
+      expect(doc.variant).toBe("flatcar");
+      expect(doc.version).toBe("1.0.0");
+      expect(doc.storage.links).toEqual(docsSnippet.storage.links);
+      for (const file of docsSnippet.storage.files ?? [])
+        expect(doc.storage.files).toContainEqual(file);
+      for (const unit of docsSnippet.systemd.units) expect(doc.systemd.units).toContainEqual(unit);
+    },
+  );
+
+  it("writes the transfer files inline, byte for byte, when asked", () => {
+    const doc = butaneOf({ sysupdate: "inline" });
+    expect(doc.storage.files?.[0]).toEqual({
+      path: "/etc/sysupdate.kubernetes.d/kubernetes-v1.32.conf",
+      contents: { inline: publishedTexts[0] },
+    });
+    expect(doc.storage.files?.[1]).toEqual({
+      path: "/etc/sysupdate.d/noop.conf",
+      contents: { inline: publishedTexts[2] },
+    });
+  });
+
+  it("runs kubeadm init on a control plane, as the how-to does", () => {
+    const unit = butaneOf({}).systemd.units.find((u) => u.name === "kubeadm.service");
+    const howto = parse(readReference("flatcar-howto-controlplane.bu")) as ButaneDoc;
+    expect(unit).toEqual(howto.systemd.units.find((u) => u.name === "kubeadm.service"));
+  });
+
+  it("joins a worker with the endpoint, token and CA hash, and never emits the how-to's placeholder", () => {
+    const { butane, notices } = render(worker);
+    const unit = (parse(butane) as ButaneDoc).systemd.units.find(
+      (u) => u.name === "kubeadm.service",
+    );
+    expect(notices).toEqual([]);
+    expect(unit?.contents).toContain(
+      `ExecStart=/usr/bin/kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:${"0a".repeat(32)}\n`,
+    );
+    expect(butane).not.toContain("$(output from");
+  });
+
+  it("leaves the join unit out of a worker while a value is missing, and says which", () => {
+    const { butane, notices } = render({ ...worker, joinToken: "", caCertHash: "" });
+    expect(butane).not.toContain("kubeadm");
+    expect(notices.map((n) => n.field)).toEqual(["joinToken", "caCertHash"]);
+    expect(notices[0]?.message).toContain("Join token");
+  });
+
+  it("with updates off, has no sysupdate file, timer or drop-in", () => {
+    const { butane, files } = render({ updates: "off" });
+    expect(butane).not.toMatch(/sysupdate/);
+    expect(files.map((f) => f.name)).toEqual(["config.bu"]);
+    expect(butaneOf({ updates: "off" }).storage.links).toHaveLength(1);
+  });
+
+  it("with locksmithd, keeps locksmithd and sets REBOOT_STRATEGY=reboot; with kured, masks it", () => {
+    const locksmith = butaneOf({ reboot: "locksmithd" });
+    expect(locksmith.systemd.units.map((u) => u.name)).not.toContain("locksmithd.service");
+    expect(locksmith.storage.files).toContainEqual({
+      path: "/etc/flatcar/update.conf",
+      overwrite: true,
+      mode: 0o644,
+      contents: { inline: "REBOOT_STRATEGY=reboot\n" },
+    });
+    expect(render({ reboot: "locksmithd" }).butane).toContain("mode: 0644\n");
+    const kured = butaneOf({});
+    expect(kured.systemd.units).toContainEqual({ name: "locksmithd.service", mask: true });
+    expect(kured.storage.files?.map((f) => f.path)).not.toContain("/etc/flatcar/update.conf");
+  });
+
+  it("changes only the image names and URLs with the architecture", () => {
+    const x86 = render({}).butane;
+    const arm = render({ arch: "arm64" }).butane;
+    expect(arm).toBe(x86.replaceAll("x86-64", "arm64"));
+    expect(arm).toContain("https://extensions.flatcar.org/extensions/kubernetes-v1.32.2-arm64.raw");
+  });
+
+  it("sets the host name as data", () => {
+    expect(butaneOf({ hostname: "node-1" }).storage.files).toContainEqual({
+      path: "/etc/hostname",
+      contents: { inline: "node-1" },
+    });
+    expect(render({}).butane).not.toContain("/etc/hostname");
+  });
+});

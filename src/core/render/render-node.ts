@@ -1,0 +1,224 @@
+import { Document, isMap, isScalar, isSeq } from "yaml";
+import type { WizardState } from "../config/wizard-state";
+import { minorOf } from "../catalogue/releases";
+import {
+  extensionSymlink,
+  extensionsDirectory,
+  noopFileName,
+  noopFilePath,
+  noopFileText,
+  noopFileUrl,
+  rawImageName,
+  rawImageUrl,
+  sysupdateDropinText,
+  transferFileName,
+  transferFilePath,
+  transferFileText,
+  transferFileUrl,
+} from "./bakery";
+
+/** One file the wizard offers to copy or download. */
+export interface OutputFile {
+  /** File name for downloads and tabs. */
+  name: string;
+  /** Where it lands on the node, when it is a node file. */
+  nodePath?: string;
+  contents: string;
+  mediaType: string;
+}
+
+/** Something about the choices that the person should know; names the field it is about. */
+export interface RenderNotice {
+  field: keyof WizardState;
+  message: string;
+}
+
+export interface RenderedNode {
+  butane: string;
+  /** config.bu first, then the sysupdate files and update.conf when present. */
+  files: OutputFile[];
+  notices: RenderNotice[];
+}
+
+export const butaneFileName = "config.bu";
+export const updateConfPath = "/etc/flatcar/update.conf";
+
+type ButaneFile = {
+  path: string;
+  overwrite?: boolean;
+  mode?: number;
+  contents: { inline: string } | { source: string };
+};
+type ButaneUnit = {
+  name: string;
+  enabled?: boolean;
+  mask?: boolean;
+  contents?: string;
+  dropins?: { name: string; contents: string }[];
+};
+
+const kubeadmUnitHead = `[Unit]
+Description=Kubeadm service
+Requires=containerd.service
+After=containerd.service
+After=network-online.target
+ConditionPathExists=!/etc/kubernetes/kubelet.conf
+[Service]
+`;
+const kubeadmUnitTail = `[Install]
+WantedBy=multi-user.target
+`;
+
+/** The Flatcar how-to's control plane unit: init once, then give `core` the admin kubeconfig. */
+const controlPlaneKubeadmUnit = `${kubeadmUnitHead}ExecStartPre=/usr/bin/kubeadm init
+ExecStartPre=/usr/bin/mkdir /home/core/.kube
+ExecStartPre=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
+ExecStart=/usr/bin/chown -R core:core /home/core/.kube
+${kubeadmUnitTail}`;
+
+function workerKubeadmUnit(endpoint: string, token: string, caCertHash: string): string {
+  return `${kubeadmUnitHead}ExecStart=/usr/bin/kubeadm join ${endpoint} --token ${token} --discovery-token-ca-cert-hash ${caCertHash}
+${kubeadmUnitTail}`;
+}
+
+const workerJoinFields = [
+  ["controlPlaneEndpoint", "Control plane endpoint"],
+  ["joinToken", "Join token"],
+  ["caCertHash", "CA cert hash"],
+] as const;
+
+/**
+ * The node's Butane config and the files beside it, from the wizard's choices.
+ * The state must already be valid (wizardStateSchema); every value lands in the YAML as data.
+ */
+export function renderNode(state: WizardState): RenderedNode {
+  const minor = minorOf(state.kubernetesVersion);
+  const image = rawImageName(state.kubernetesVersion, state.arch);
+  const imagePath = `${extensionsDirectory}/${image}`;
+  const notices: RenderNotice[] = [];
+  const updatesOn = state.updates === "patch";
+
+  const files: ButaneFile[] = [];
+  if (updatesOn) {
+    const inline = state.sysupdate === "inline";
+    files.push(
+      {
+        path: transferFilePath(minor),
+        contents: inline ? { inline: transferFileText(minor) } : { source: transferFileUrl(minor) },
+      },
+      {
+        path: noopFilePath,
+        contents: inline ? { inline: noopFileText } : { source: noopFileUrl },
+      },
+    );
+  }
+  files.push({
+    path: imagePath,
+    contents: { source: rawImageUrl(state.kubernetesVersion, state.arch) },
+  });
+  if (state.hostname) files.push({ path: "/etc/hostname", contents: { inline: state.hostname } });
+  const updateConf = state.reboot === "locksmithd" ? "REBOOT_STRATEGY=reboot\n" : null;
+  if (updateConf) {
+    files.push({
+      path: updateConfPath,
+      overwrite: true,
+      mode: 0o644,
+      contents: { inline: updateConf },
+    });
+  }
+
+  const units: ButaneUnit[] = [];
+  if (updatesOn) {
+    units.push(
+      { name: "systemd-sysupdate.timer", enabled: true },
+      {
+        name: "systemd-sysupdate.service",
+        dropins: [{ name: "kubernetes.conf", contents: sysupdateDropinText }],
+      },
+    );
+  }
+  if (state.reboot === "kured") units.push({ name: "locksmithd.service", mask: true });
+  if (state.role === "control-plane") {
+    units.push({ name: "kubeadm.service", enabled: true, contents: controlPlaneKubeadmUnit });
+  } else {
+    const missing = workerJoinFields.filter(([field]) => state[field] === "");
+    for (const [field, label] of missing) {
+      notices.push({
+        field,
+        message: `${label} is not set yet: the worker's config leaves the kubeadm join unit out until it is.`,
+      });
+    }
+    if (missing.length === 0) {
+      units.push({
+        name: "kubeadm.service",
+        enabled: true,
+        contents: workerKubeadmUnit(state.controlPlaneEndpoint, state.joinToken, state.caCertHash),
+      });
+    }
+  }
+
+  const butane = toButaneYaml({
+    variant: "flatcar",
+    version: "1.0.0",
+    storage: {
+      links: [{ target: imagePath, path: extensionSymlink, hard: false }],
+      files,
+    },
+    systemd: { units },
+  });
+
+  const output: OutputFile[] = [
+    { name: butaneFileName, contents: butane, mediaType: "application/yaml" },
+  ];
+  if (updatesOn) {
+    output.push(
+      {
+        name: transferFileName(minor),
+        nodePath: transferFilePath(minor),
+        contents: transferFileText(minor),
+        mediaType: "text/plain",
+      },
+      {
+        name: noopFileName,
+        nodePath: noopFilePath,
+        contents: noopFileText,
+        mediaType: "text/plain",
+      },
+    );
+  }
+  if (updateConf) {
+    output.push({
+      name: "update.conf",
+      nodePath: updateConfPath,
+      contents: updateConf,
+      mediaType: "text/plain",
+    });
+  }
+  return { butane, files: output, notices };
+}
+
+const unitComments: Record<string, string> = {
+  "locksmithd.service":
+    " Disable Flatcar native reboot coordination as kured will handle OS updates, too",
+};
+
+/** YAML from objects (never from string templates), so no value can change the document's structure. */
+function toButaneYaml(config: object): string {
+  // YAML 1.1 so modes print as Butane users write them: 0644, which Go's YAML reads as octal.
+  const document = new Document(config, { version: "1.1" });
+  for (const file of seqItems(document.getIn(["storage", "files"], true))) {
+    const mode = isMap(file) ? file.get("mode", true) : undefined;
+    if (isScalar(mode)) mode.format = "OCT";
+  }
+  for (const unit of seqItems(document.getIn(["systemd", "units"], true))) {
+    if (!isMap(unit)) continue;
+    const comment = unitComments[String(unit.get("name"))];
+    const mask = unit.items.find((pair) => isScalar(pair.key) && pair.key.value === "mask");
+    if (comment && mask && isScalar(mask.key)) mask.key.commentBefore = comment;
+  }
+  return document.toString({ lineWidth: 0 });
+}
+
+function seqItems(node: unknown): unknown[] {
+  return isSeq(node) ? node.items : [];
+}
