@@ -1,0 +1,42 @@
+/**
+ * Serves the built site (dist/) from a sub-path, as GitHub Pages would, for browser tests:
+ *   node scripts/serve-static.mjs PORT [/sub/path/]
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+const port = Number(process.argv[2] ?? 4173);
+const mount = process.argv[3] ?? "/";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+createServer((request, response) => {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  if (!url.pathname.startsWith(mount)) {
+    response.writeHead(404).end("not found");
+    return;
+  }
+  const relative = decodeURIComponent(url.pathname.slice(mount.length)) || "index.html";
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404).end("not found");
+    return;
+  }
+  response.writeHead(200, {
+    "content-type": types[path.extname(file)] ?? "application/octet-stream",
+  });
+  createReadStream(file).pipe(response);
+}).listen(port, "127.0.0.1", () => {
+  console.log(`serving dist/ at http://127.0.0.1:${port}${mount}`);
+});

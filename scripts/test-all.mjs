@@ -1,0 +1,113 @@
+/**
+ * Every check, in order: lint, type check, unit tests, production build, browser tests
+ * (and the extra checks in `extraSteps`). Ends with one line "N passed, N failed" over
+ * the unit and browser tests; a check that is not a test suite (lint, build, …) adds
+ * one failure when it fails, so a red step can never hide behind a green count.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromiumExecutable } from "./chromium.mjs";
+
+const work = mkdtempSync(path.join(tmpdir(), "fkw-test-"));
+const results = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n=== ${name}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const child = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = child.status === 0;
+  console.log(
+    `=== ${name}: ${ok ? "ok" : `FAILED (exit ${child.status ?? child.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return ok;
+}
+
+function step(name, command, args) {
+  const ok = run(name, command, args);
+  results.push({ name, passed: 0, failed: ok ? 0 : 1, counted: false });
+  return ok;
+}
+
+/** A test suite: counts come from its JSON report; a run that crashed before reporting is one failure. */
+function suite(name, command, args, reportFile, count, env = {}) {
+  const ok = run(name, command, args, env);
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(reportFile))
+    ({ passed, failed } = count(JSON.parse(readFileSync(reportFile, "utf8"))));
+  if (!ok && failed === 0) failed = 1;
+  results.push({ name, passed, failed, counted: true });
+}
+
+const vitestCount = (report) => ({
+  passed: report.numPassedTests ?? 0,
+  failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+});
+
+function playwrightCount(report) {
+  const stats = report.stats ?? {};
+  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
+}
+
+/** Debian's chromium when neither Playwright's nor Debian's is there and apt can install it. */
+function ensureChromium() {
+  if (chromiumExecutable() !== null) return true;
+  const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canInstall) {
+    console.error(
+      "No Chromium: install Playwright's (npx playwright install chromium) or Debian's chromium package.",
+    );
+    return false;
+  }
+  console.log(
+    "No Chromium found: installing Debian's chromium package (apt-get install chromium).",
+  );
+  return run("install chromium", "sh", [
+    "-c",
+    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+  ]);
+}
+
+step("lint", "npx", ["eslint", "."]);
+step("format", "npx", ["prettier", "--check", "."]);
+step("type check", "npx", ["tsc", "-p", "tsconfig.json"]);
+suite(
+  "unit tests",
+  "npx",
+  [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${work}/vitest.json`,
+  ],
+  `${work}/vitest.json`,
+  vitestCount,
+);
+const built = step("build", "npx", ["vite", "build"]);
+if (built && ensureChromium()) {
+  suite(
+    "browser tests",
+    "npx",
+    ["playwright", "test"],
+    `${work}/playwright.json`,
+    playwrightCount,
+    { PW_JSON_REPORT: `${work}/playwright.json` },
+  );
+} else {
+  results.push({ name: "browser tests", passed: 0, failed: 1, counted: true });
+  console.error("browser tests not run: the build or Chromium is missing");
+}
+
+console.log("\nsummary:");
+for (const r of results) {
+  console.log(
+    `  ${r.name.padEnd(16)} ${r.counted ? `${r.passed} passed, ${r.failed} failed` : r.failed ? "FAILED" : "ok"}`,
+  );
+}
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
