@@ -23,7 +23,16 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "@tanstack/*", "**/api/**", "**/features/**", "**/ui/**"] },
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "@tanstack/*",
+            "**/api/**",
+            "**/features/**",
+            "**/ui/**",
+          ],
+        },
       ],
       "no-restricted-globals": ["error", "fetch", "window", "document", "localStorage"],
     },
