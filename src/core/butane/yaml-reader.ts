@@ -1,0 +1,229 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
+import type { Node as YamlLibNode } from "yaml";
+
+/**
+ * The YAML reader: turns Butane source text into a small node tree with
+ * 1-based line and column positions, the way Go's yaml.v3 sees it.
+ * Scalars stay text here; their types are resolved when they are decoded
+ * (see yaml-scalars.ts), because yaml.v3 decides per target field.
+ */
+export type YNode = YScalar | YMap | YSeq;
+
+interface YBase {
+  line: number;
+  column: number;
+  /** true when this node was reached through an alias (*name). */
+  viaAlias?: boolean;
+  tag?: string;
+}
+export interface YScalar extends YBase {
+  kind: "scalar";
+  value: string;
+  /** plain scalars are resolved (null/bool/int/float); quoted and block ones are strings. */
+  plain: boolean;
+  /** true when the value is absent (`key:` with nothing after it). */
+  empty?: boolean;
+}
+export interface YMap extends YBase {
+  kind: "map";
+  entries: { key: YScalar; keyNode: YNode; value: YNode }[];
+}
+export interface YSeq extends YBase {
+  kind: "seq";
+  items: YNode[];
+}
+
+export type ReadResult = { ok: true; root: YNode | null } | { ok: false; message: string };
+
+/** Text positions: offsets to 1-based line and code-point column. */
+class Positions {
+  private readonly lc = new LineCounter();
+  constructor(private readonly src: string) {
+    let i = 0;
+    this.lc.addNewLine(0);
+    while ((i = src.indexOf("\n", i)) !== -1) this.lc.addNewLine(++i);
+  }
+  at(offset: number): { line: number; column: number } {
+    const pos = this.lc.linePos(offset);
+    const start = this.lc.lineStarts[pos.line - 1] ?? 0;
+    let column = 1;
+    for (let i = start; i < offset && i < this.src.length; i++) {
+      const c = this.src.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff && i > start) continue; // low surrogate
+      column++;
+    }
+    return { line: pos.line, column };
+  }
+}
+
+export function readYaml(src: string): ReadResult {
+  const positions = new Positions(src);
+  let docs;
+  try {
+    docs = parseAllDocuments(src, { schema: "failsafe", uniqueKeys: false, strict: false });
+  } catch {
+    return { ok: false, message: "yaml: unknown problem parsing YAML content" };
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  const doc = list[0];
+  if (doc === undefined) return { ok: true, root: null };
+  const goError = goSyntaxError(src, doc.errors, positions);
+  if (goError !== undefined) return { ok: false, message: goError };
+  const anchors = new Map<string, YamlLibNode>();
+  const cache = new Map<YamlLibNode, YNode>();
+  const convert = (n: unknown, fallbackOffset: number, depth: number): YNode => {
+    if (depth > 500) throw new TooDeep();
+    if (n === null || n === undefined) {
+      const p = positions.at(fallbackOffset);
+      return { kind: "scalar", value: "", plain: true, empty: true, ...p };
+    }
+    if (isAlias(n)) {
+      const target = anchors.get(n.source);
+      const p = positions.at(n.range?.[0] ?? fallbackOffset);
+      if (target === undefined) throw new UnknownAnchor(n.source, p.line);
+      const inner = cache.get(target);
+      if (inner === undefined) throw new UnknownAnchor(n.source, p.line);
+      return { ...inner, ...p, viaAlias: true } as YNode;
+    }
+    const node = n as YamlLibNode;
+    const start = node.range?.[0] ?? fallbackOffset;
+    const p = positions.at(start);
+    const tag = typeof node.tag === "string" ? node.tag : undefined;
+    let out: YNode;
+    if (isScalar(node)) {
+      const plain = node.type === Scalar.PLAIN || node.type === undefined;
+      out = { kind: "scalar", value: scalarText(node), plain, ...p };
+    } else if (isMap(node)) {
+      const m: YMap = { kind: "map", entries: [], ...p };
+      out = m;
+      if (node.anchor) anchors.set(node.anchor, node);
+      cache.set(node, out);
+      for (const pair of node.items) {
+        const keyOffset = (pair.key as YamlLibNode | null)?.range?.[0] ?? start;
+        const keyNode = convert(pair.key, keyOffset, depth + 1);
+        const valueOffset = (pair.key as YamlLibNode | null)?.range?.[1] ?? keyOffset;
+        const value = convert(pair.value, valueOffset, depth + 1);
+        const key: YScalar =
+          keyNode.kind === "scalar"
+            ? keyNode
+            : {
+                kind: "scalar",
+                value: "",
+                plain: false,
+                line: keyNode.line,
+                column: keyNode.column,
+              };
+        m.entries.push({ key, keyNode, value });
+      }
+    } else if (isSeq(node)) {
+      const s: YSeq = { kind: "seq", items: [], ...p };
+      out = s;
+      if (node.anchor) anchors.set(node.anchor, node);
+      cache.set(node, out);
+      for (const item of node.items) s.items.push(convert(item, start, depth + 1));
+    } else {
+      out = { kind: "scalar", value: "", plain: true, empty: true, ...p };
+    }
+    if (tag !== undefined) out.tag = tag;
+    if (node.anchor && !isMap(node) && !isSeq(node)) anchors.set(node.anchor, node);
+    cache.set(node, out);
+    return out;
+  };
+  try {
+    if (doc.contents === null) return { ok: true, root: null };
+    return { ok: true, root: convert(doc.contents, 0, 0) };
+  } catch (e) {
+    if (e instanceof UnknownAnchor) {
+      return { ok: false, message: `yaml: unknown anchor '${e.anchor}' referenced` };
+    }
+    if (e instanceof TooDeep) return { ok: false, message: "yaml: exceeded max depth of 10000" };
+    return { ok: false, message: "yaml: unknown problem parsing YAML content" };
+  }
+}
+
+class UnknownAnchor extends Error {
+  constructor(
+    readonly anchor: string,
+    readonly line: number,
+  ) {
+    super(anchor);
+  }
+}
+class TooDeep extends Error {}
+
+function scalarText(node: Scalar): string {
+  const v: unknown = node.value;
+  if (typeof v === "string") return v;
+  if (v === null || v === undefined) return "";
+  return String(v);
+}
+
+interface LibError {
+  code: string;
+  pos: [number, number];
+  message: string;
+}
+
+/**
+ * Maps the yaml library's syntax errors onto the messages of Go's yaml.v3
+ * (libyaml), which name the line of the enclosing collection.
+ */
+function goSyntaxError(
+  src: string,
+  errors: readonly LibError[],
+  positions: Positions,
+): string | undefined {
+  const first = errors[0];
+  if (first === undefined) return undefined;
+  const lines = src.split("\n");
+  // libyaml refuses tabs wherever indentation is expected.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^ *\t/.test(line) && !insideBlockScalar(lines, i)) {
+      return `yaml: line ${i + 1}: found character that cannot start any token`;
+    }
+  }
+  const errLine = positions.at(Math.min(first.pos[0], src.length)).line;
+  // Find the line of the offending content and the collection it sits in.
+  let probe = Math.min(errLine, lines.length);
+  while (probe > 1 && (lines[probe - 1] ?? "").trim() === "") probe--;
+  const text = lines[probe - 1] ?? "";
+  const indent = text.length - text.trimStart().length;
+  for (let i = probe - 2; i >= 0; i--) {
+    const prev = lines[i] ?? "";
+    if (prev.trim() === "" || prev.trimStart().startsWith("#")) continue;
+    const prevIndent = prev.length - prev.trimStart().length;
+    if (prevIndent < indent) {
+      if (prev.trimStart().startsWith("- ")) {
+        // inside a block sequence: libyaml names the sequence's first line (0-based)
+        let startLine = i;
+        for (let j = i - 1; j >= 0; j--) {
+          const l = lines[j] ?? "";
+          if (l.trim() === "") continue;
+          const ind = l.length - l.trimStart().length;
+          if (ind < prevIndent) break;
+          if (ind === prevIndent && l.trimStart().startsWith("-")) startLine = j;
+          else if (ind === prevIndent) break;
+        }
+        return `yaml: line ${startLine}: did not find expected '-' indicator`;
+      }
+      break;
+    }
+  }
+  return `yaml: line ${probe - 1 > 0 ? probe - 1 : probe}: did not find expected key`;
+}
+
+function insideBlockScalar(lines: string[], index: number): boolean {
+  const line = lines[index] ?? "";
+  const indent = line.length - line.trimStart().length;
+  for (let i = index - 1; i >= 0; i--) {
+    const prev = lines[i] ?? "";
+    if (prev.trim() === "") continue;
+    const prevIndent = prev.length - prev.trimStart().length;
+    if (prevIndent < indent || (line.trim() === "" && prevIndent >= 0)) {
+      return /[|>][-+0-9]*\s*(#.*)?$/.test(prev);
+    }
+    if (/[|>][-+0-9]*\s*(#.*)?$/.test(prev) && !prev.startsWith("\t")) return false;
+  }
+  return false;
+}
