@@ -29,6 +29,9 @@ export function gzipLikeGo(bytes: Uint8Array): Uint8Array {
   return gz;
 }
 
+/** Bytes Go's compress/flate adds after the data: its closing empty stored block. */
+export const GO_DEFLATE_EXTRA = 5;
+
 export interface DataUrl {
   source: string;
   /** "" or "gzip" when Butane sets the compression field, undefined to leave it alone. */
@@ -48,8 +51,12 @@ export function makeDataUrl(contents: Uint8Array, currentCompression: string | u
   const b64 = ";base64," + base64(contents);
   if (b64.length < opaque.length) opaque = b64;
   if (!userCompressed) {
-    const gz = ";base64," + base64(gzipLikeGo(contents));
-    if (gz.length + 4 < opaque.length) {
+    const bytes = gzipLikeGo(contents);
+    const gz = ";base64," + base64(bytes);
+    // Go's deflate ends with an empty stored block that fflate does not write:
+    // judge the length Go's stream would have.
+    const goLength = ";base64,".length + Math.ceil((bytes.length + GO_DEFLATE_EXTRA) / 3) * 4;
+    if (goLength + 4 < opaque.length) {
       opaque = gz;
       compression = "gzip";
     }

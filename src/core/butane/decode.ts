@@ -255,8 +255,8 @@ export function findUnusedKeys(
   const visitStruct = (n: YNode | undefined, v: Decoded, name: string, path: PathPart[]): void => {
     const schema = spec.structs[name];
     if (schema === undefined || n === undefined) return;
-    if (Object.keys(v).length === 0) return;
-    if (n.viaAlias || n.kind !== "map") {
+    if (n.kind !== "map") return;
+    if (n.viaAlias) {
       out.push({
         path,
         key: false,

@@ -178,9 +178,6 @@ export function validateSource(cfg: Decoded, spec: SpecVersion): Finding[] {
           if (isDecimalModeMistake(o.mode, type === "Directory")) {
             out.push({ level: "warning", path: [...path, "mode"], message: ERR_DECIMAL_MODE });
           }
-          if ((o.mode & 0o7000) !== 0) {
-            out.push({ level: "warning", path: [...path, "mode"], message: ERR_SPECIAL_MODE_BITS });
-          }
         }
         break;
       case "Filesystem":
@@ -518,6 +515,9 @@ function validateObject(type: string, o: Obj, path: PathPart[], out: Finding[]):
       if (pe !== undefined) err([...path, "path"], pe);
       if (type !== "Link" && typeof o.mode === "number" && (o.mode < 0 || o.mode > 0o7777)) {
         err([...path, "mode"], "illegal file mode");
+      }
+      if (type !== "Link" && typeof o.mode === "number" && (o.mode & 0o7000) !== 0) {
+        out.push({ level: "warning", path: [...path, "mode"], message: ERR_SPECIAL_MODE_BITS });
       }
       if (
         type === "File" &&

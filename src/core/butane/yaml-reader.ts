@@ -39,9 +39,14 @@ export type ReadResult = { ok: true; root: YNode | null } | { ok: false; message
 class Positions {
   private readonly lc = new LineCounter();
   constructor(private readonly src: string) {
-    let i = 0;
+    // libyaml counts \r, \r\n, NEL, LS and PS as line breaks, like \n.
     this.lc.addNewLine(0);
-    while ((i = src.indexOf("\n", i)) !== -1) this.lc.addNewLine(++i);
+    for (let i = 0; i < src.length; i++) {
+      const c = src.charAt(i);
+      if (c === "\r" && src.charAt(i + 1) === "\n") continue;
+      if (c === "\n" || c === "\r" || c === "\u0085" || c === "\u2028" || c === "\u2029")
+        this.lc.addNewLine(i + 1);
+    }
   }
   at(offset: number): { line: number; column: number } {
     const pos = this.lc.linePos(offset);
@@ -92,7 +97,7 @@ export function readYaml(src: string): ReadResult {
     let out: YNode;
     if (isScalar(node)) {
       const plain = node.type === Scalar.PLAIN || node.type === undefined;
-      out = { kind: "scalar", value: scalarText(node), plain, ...p };
+      out = { kind: "scalar", value: scalarText(node, src), plain, ...p };
     } else if (isMap(node)) {
       const m: YMap = { kind: "map", entries: [], ...p };
       out = m;
@@ -151,9 +156,14 @@ class UnknownAnchor extends Error {
 }
 class TooDeep extends Error {}
 
-function scalarText(node: Scalar): string {
+function scalarText(node: Scalar, src: string): string {
   const v: unknown = node.value;
-  if (typeof v === "string") return v;
+  if (typeof v === "string") {
+    // libyaml treats a raw LS or PS as a line break: kept, with the spaces around it folded away.
+    const raw = src.slice(node.range?.[0] ?? 0, node.range?.[1] ?? 0);
+    if (/[\u2028\u2029]/.test(raw)) return v.replace(/[ \t]*([\u2028\u2029])[ \t]*/g, "$1");
+    return v;
+  }
   if (v === null || v === undefined) return "";
   return String(v);
 }
