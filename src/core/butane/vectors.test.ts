@@ -52,11 +52,21 @@ function normalise(v: Json, compression?: string): Json {
     const comma = v.indexOf(",");
     const meta = v.slice(5, comma);
     const body = v.slice(comma + 1);
-    let bytes: Uint8Array = meta.endsWith(";base64")
-      ? Uint8Array.from(atob(body), (c) => c.charCodeAt(0))
-      : new TextEncoder().encode(decodeURIComponent(body));
-    if (!meta.endsWith(";base64")) bytes = Uint8Array.from(unescape(body), (c) => c.charCodeAt(0));
-    if (compression === "gzip") bytes = gunzipSync(bytes);
+    let bytes: Uint8Array;
+    try {
+      bytes = meta.endsWith(";base64")
+        ? Uint8Array.from(atob(body), (c) => c.charCodeAt(0))
+        : Uint8Array.from(unescape(body), (c) => c.charCodeAt(0));
+    } catch {
+      return v;
+    }
+    if (compression === "gzip") {
+      try {
+        bytes = gunzipSync(bytes);
+      } catch {
+        // a user-supplied source that is not gzip data: compare as is
+      }
+    }
     return "bytes:" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
   return v;
