@@ -151,7 +151,7 @@ export function decodeStruct(
       if (field === undefined) continue;
       const v = decodeValue(e.value, field.type);
       if (v !== undefined) out[key] = v;
-      else delete out[key];
+      else if (key in out) out[key] = zeroOf(field.type);
     }
     return out;
   };
