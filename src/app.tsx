@@ -3,12 +3,12 @@ import { CatalogueStatus } from "./features/catalogue/catalogue-status";
 import { WizardPage } from "./features/wizard/wizard-page";
 
 export function App() {
-  const catalogue = useCatalogue();
+  const { catalogue, status, refresh } = useCatalogue();
   return (
     <>
       <header className="app-header">
         <h1>Flatcar Kubernetes Wizard</h1>
-        <CatalogueStatus catalogue={catalogue} />
+        <CatalogueStatus catalogue={catalogue} status={status} onRefresh={refresh} />
       </header>
       <WizardPage catalogue={catalogue} />
     </>

@@ -1,16 +1,122 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { embeddedCatalogue, type Catalogue } from "../core/catalogue/catalogue";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { z } from "zod";
+import {
+  catalogueFrom,
+  embeddedCatalogue,
+  fallbackCatalogue,
+  type Catalogue,
+} from "../core/catalogue/catalogue";
+import { describeProblem, isRetryable } from "../core/catalogue/github-responses";
+import { architectures } from "../core/config/wizard-state";
+import { fetchLiveIndex, type LiveIndex } from "./catalogue-fetch";
+import { browserGithubClient } from "./github-config";
+import { GithubError, type GithubClient } from "./github-client";
+import { browserStore, type KeyValueStore } from "./key-value-store";
+import { persisted } from "./persisted-query";
 
-const snapshot = embeddedCatalogue();
+/** GitHub allows 60 requests an hour: the version list is asked at most every half hour. */
+export const catalogueStaleTime = 30 * 60_000;
+/** Stored live data older than this is not shown any more: the snapshot may be newer. */
+const persistedMaxAge = 7 * 24 * 60 * 60_000;
 
-/** The release catalogue; the embedded snapshot until live data is fetched. */
-export const catalogueQueryOptions = queryOptions({
-  queryKey: ["catalogue"],
-  queryFn: (): Catalogue => snapshot,
-  initialData: snapshot,
-  staleTime: Infinity,
+export const kubernetesReleaseSchema = z.object({
+  version: z.string(),
+  minor: z.string(),
+  publishedAt: z.string().nullable(),
+  arches: z.array(z.enum(architectures)),
+  sha256: z.partialRecord(z.enum(architectures), z.string()),
 });
 
-export function useCatalogue(): Catalogue {
-  return useQuery(catalogueQueryOptions).data;
+const liveIndexSchema: z.ZodType<LiveIndex> = z.object({
+  releases: z.array(kubernetesReleaseSchema).min(1),
+  assetsComplete: z.boolean(),
+});
+
+/** Retry a server error twice, 1 s then 2 s later; anything else goes to the snapshot at once. */
+export function retryServerErrors(failureCount: number, error: unknown): boolean {
+  return error instanceof GithubError && isRetryable(error.problem) && failureCount < 2;
+}
+export const retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000);
+
+export function catalogueQueryOptions(
+  client: GithubClient = browserGithubClient,
+  store: KeyValueStore = browserStore(),
+) {
+  const cache = persisted(store, `catalogue:${client.apiBase}`, liveIndexSchema, persistedMaxAge);
+  return queryOptions({
+    queryKey: ["catalogue", client.apiBase],
+    queryFn: async (): Promise<LiveIndex> => {
+      const index = await fetchLiveIndex(client, embeddedCatalogue().releases);
+      cache.write(index, Date.now());
+      return index;
+    },
+    initialData: () => cache.read()?.data,
+    initialDataUpdatedAt: () => cache.read()?.updatedAt,
+    staleTime: catalogueStaleTime,
+    retry: retryServerErrors,
+    retryDelay,
+    // "online" mode would pause, not fail, when the browser thinks it is offline: the
+    // status line must say "snapshot" then, not "checking" for ever.
+    networkMode: "always",
+  });
+}
+
+export interface CatalogueState {
+  /** Live when GitHub answered (now or within the cache window), the embedded snapshot otherwise. */
+  catalogue: Catalogue;
+  status: {
+    /** A request to GitHub is under way (first load, refresh or retry). */
+    checking: boolean;
+    /** Live data is shown but the latest refresh failed: why. */
+    refreshFailed?: string;
+  };
+  /** Ask GitHub again now, even inside the cache window or a rate-limit wait. */
+  refresh: () => void;
+}
+
+export function useCatalogue(client: GithubClient = browserGithubClient): CatalogueState {
+  const options = useMemo(() => catalogueQueryOptions(client), [client]);
+  const query = useQuery(options);
+  const queryClient = useQueryClient();
+  const { data, dataUpdatedAt, error, isFetching } = query;
+
+  const catalogue = useMemo((): Catalogue => {
+    if (data) {
+      return catalogueFrom(data.releases, {
+        kind: "live",
+        fetchedAt: dataUpdatedAt,
+        assetsComplete: data.assetsComplete,
+      });
+    }
+    if (error) {
+      const problem =
+        error instanceof GithubError
+          ? error.problem
+          : { kind: "malformed" as const, detail: String(error) };
+      return fallbackCatalogue(
+        describeProblem(problem),
+        problem.kind === "rate-limit" ? problem.retryAt : undefined,
+      );
+    }
+    return embeddedCatalogue();
+  }, [data, dataUpdatedAt, error]);
+
+  const refresh = useCallback(() => {
+    client.clearRateLimit();
+    void queryClient.refetchQueries({ queryKey: options.queryKey, exact: true });
+  }, [client, queryClient, options.queryKey]);
+
+  return {
+    catalogue,
+    status: {
+      checking: isFetching,
+      ...(data && error ? { refreshFailed: errorReason(error) } : {}),
+    },
+    refresh,
+  };
+}
+
+function errorReason(error: unknown): string {
+  return error instanceof GithubError ? describeProblem(error.problem) : String(error);
 }

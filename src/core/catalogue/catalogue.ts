@@ -14,8 +14,30 @@ export interface Catalogue {
   minors: MinorGroup[];
   /** The newest patch of the newest minor: the default choice. */
   newest: KubernetesRelease;
-  source: { kind: "snapshot"; date: string } | { kind: "live"; fetchedAt: number };
+  source: CatalogueSource;
 }
+
+export type CatalogueSource =
+  | {
+      kind: "snapshot";
+      /** The day the embedded snapshot was taken, "2026-07-16". */
+      date: string;
+      /** Why live data is not shown ("GitHub rate limit"); absent while nothing failed. */
+      reason?: string;
+      /** When asking GitHub again makes sense (ms since epoch), from its rate-limit headers. */
+      retryAt?: number;
+    }
+  | {
+      kind: "live";
+      /** When GitHub last answered (ms since epoch). */
+      fetchedAt: number;
+      /**
+       * True when every release's assets were read (the paginated list); false when only the
+       * metadata release's version list was, so a version's arches and digests come from its
+       * own release.
+       */
+      assetsComplete: boolean;
+    };
 
 export function catalogueFrom(
   releases: KubernetesRelease[],
@@ -31,16 +53,32 @@ export function findRelease(catalogue: Catalogue, version: string): KubernetesRe
   return catalogue.releases.find((release) => release.version === version);
 }
 
-const snapshotSchema = z.object({
+/** The shape of snapshot.json: a date and GitHub release objects, so one parser reads both. */
+export const snapshotSchema = z.object({
   date: z.string(),
   releases: githubReleaseListSchema,
 });
 
+let embedded: Catalogue | undefined;
+
 /** The release list embedded in the app and the CLI: always there, whatever the network does. */
 export function embeddedCatalogue(): Catalogue {
-  const snapshot = snapshotSchema.parse(snapshotJson);
-  return catalogueFrom(kubernetesReleases(snapshot.releases), {
-    kind: "snapshot",
-    date: snapshot.date,
-  });
+  if (!embedded) {
+    const snapshot = snapshotSchema.parse(snapshotJson);
+    embedded = catalogueFrom(kubernetesReleases(snapshot.releases), {
+      kind: "snapshot",
+      date: snapshot.date,
+    });
+  }
+  return embedded;
+}
+
+/** The snapshot, saying why live data is not shown. */
+export function fallbackCatalogue(reason: string, retryAt?: number): Catalogue {
+  const snapshot = embeddedCatalogue();
+  const date = snapshot.source.kind === "snapshot" ? snapshot.source.date : "";
+  return {
+    ...snapshot,
+    source: { kind: "snapshot", date, reason, ...(retryAt === undefined ? {} : { retryAt }) },
+  };
 }

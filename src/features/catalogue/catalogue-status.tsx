@@ -1,14 +1,38 @@
+import { useEffect, useState } from "react";
+import type { CatalogueState } from "../../api/catalogue-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
+import { statusText } from "./status-text";
 
-export function CatalogueStatus({ catalogue }: { catalogue: Catalogue }) {
-  const source = catalogue.source;
-  const text =
-    source.kind === "snapshot"
-      ? `catalogue: offline snapshot from ${source.date}`
-      : `catalogue: live from GitHub, fetched ${new Date(source.fetchedAt).toLocaleTimeString()}`;
+/** The header line: where the version list comes from, why, and a way to ask GitHub again. */
+export function CatalogueStatus({
+  catalogue,
+  status,
+  onRefresh,
+}: {
+  catalogue: Catalogue;
+  status: CatalogueState["status"];
+  onRefresh: () => void;
+}) {
+  const now = useNow(30_000);
   return (
-    <p className="catalogue-status" role="status">
-      {text} · {catalogue.releases.length} versions
-    </p>
+    <div
+      className="catalogue-status"
+      style={{ display: "flex", gap: "0.5rem", alignItems: "baseline" }}
+    >
+      <p role="status">{statusText(catalogue, status, now)}</p>
+      <button type="button" onClick={onRefresh} disabled={status.checking}>
+        Refresh
+      </button>
+    </div>
   );
+}
+
+/** The current time, updated every `interval` ms, so "N min ago" keeps counting. */
+function useNow(interval: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), interval);
+    return () => clearInterval(timer);
+  }, [interval]);
+  return now;
 }
