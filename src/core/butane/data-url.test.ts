@@ -1,0 +1,34 @@
+import { gunzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { escapeDataUrl, makeDataUrl } from "./data-url.ts";
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe("data URLs by Butane's rule", () => {
+  it("percent-encodes short text, keeping RFC 2396 unreserved characters", () => {
+    expect(escapeDataUrl(enc("a-b_c.d!e~f*g'h(i) j/k:l"))).toBe("a-b_c.d!e~f*g'h(i)%20j%2Fk%3Al");
+    expect(makeDataUrl(enc("hello world"), undefined)).toEqual({
+      source: "data:,hello%20world",
+      compression: "",
+    });
+  });
+  it("uses base64 when it is shorter", () => {
+    expect(makeDataUrl(enc("üüüü"), undefined).source).toBe("data:;base64,w7zDvMO8w7w=");
+  });
+  it("uses gzip when that is shorter still, and the bytes round-trip", () => {
+    const text = "KEY=value-value-value\n".repeat(40);
+    const url = makeDataUrl(enc(text), undefined);
+    expect(url.compression).toBe("gzip");
+    const b64 = url.source.slice("data:;base64,".length);
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    expect(new TextDecoder().decode(gunzipSync(bytes))).toBe(text);
+  });
+  it("never compresses again when the user set a compression, and leaves the field alone", () => {
+    const url = makeDataUrl(enc("x".repeat(500)), "gzip");
+    expect(url.compression).toBeUndefined();
+    expect(url.source.startsWith("data:;base64,") || url.source.startsWith("data:,")).toBe(true);
+  });
+  it("keeps short repetitive text percent-encoded (Go's deflate is a few bytes longer than fflate's)", () => {
+    expect(makeDataUrl(enc("x".repeat(45)), undefined).compression).toBe("");
+  });
+});
