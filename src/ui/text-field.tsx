@@ -1,50 +1,54 @@
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
-/** A labelled text input with its help text and, when the value is not valid, the error. */
+/**
+ * A labelled text input (a text area when `rows` is given) with its help text and, when the
+ * value is not valid, the error. The input keeps whatever was typed.
+ */
 export function TextField({
   label,
   registration,
   error,
   help,
   placeholder,
-  autoComplete = "off",
+  rows,
   secret = false,
 }: {
   label: string;
   registration: UseFormRegisterReturn;
-  error?: string;
-  help?: string;
+  error?: ReactNode;
+  help?: ReactNode;
   placeholder?: string;
-  autoComplete?: string;
+  rows?: number;
   secret?: boolean;
 }) {
   const id = `field-${registration.name}`;
   const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""]
     .filter(Boolean)
     .join(" ");
+  const common = {
+    id,
+    spellCheck: false,
+    autoComplete: "off",
+    placeholder,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy || undefined,
+    "data-secret": secret || undefined,
+    ...registration,
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        spellCheck={false}
-        autoComplete={autoComplete}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        data-secret={secret || undefined}
-        {...registration}
-      />
+      {rows ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
       {help && (
         <p className="help" id={`${id}-help`}>
           {help}
         </p>
       )}
       {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <div className="field-error" id={`${id}-error`} role="alert">
           {error}
-        </p>
+        </div>
       )}
     </div>
   );

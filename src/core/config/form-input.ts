@@ -1,8 +1,12 @@
+import { sshKeyLines, sshKeyProblem, sshKeysProblem } from "./ssh-keys";
 import {
   caCertHashSchema,
   endpointSchema,
+  extraButaneSchema,
   hostnameSchema,
   joinTokenSchema,
+  windowLengthSchema,
+  windowStartSchema,
   wizardStateSchema,
   type WizardState,
 } from "./wizard-state";
@@ -24,19 +28,31 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   controlPlaneEndpoint: "Control plane endpoint",
   joinToken: "Join token",
   caCertHash: "CA cert hash",
+  butaneVersion: "Butane version",
+  rebootStrategy: "Reboot strategy",
+  windowStart: "Reboot window start",
+  windowLength: "Reboot window length",
+  channel: "OS update channel",
+  sshKeys: "SSH keys",
+  verify: "Verify download",
+  extraButane: "Extra Butane",
 };
 
-const textRules = {
+/** Single-line text fields: surrounding white space is not part of the value (pasted tokens carry newlines). */
+const lineRules = {
   hostname: hostnameSchema,
   controlPlaneEndpoint: endpointSchema,
   joinToken: joinTokenSchema,
   caCertHash: caCertHashSchema,
+  windowStart: windowStartSchema,
+  windowLength: windowLengthSchema,
 } as const;
 
+type LineField = keyof typeof lineRules;
+
 /**
- * The state the preview renders from what the form holds: a text field that is not valid yet
- * is left out (empty) and gets an error naming it and what is allowed; the form keeps the text.
- * Surrounding white space is not part of a value (pasted tokens often carry a newline).
+ * The state the preview renders from what the form holds. A value that is not valid yet is
+ * left out and gets an error naming the field and what is allowed; the form keeps the text.
  */
 export function readFormInput(
   input: FormInput,
@@ -44,29 +60,51 @@ export function readFormInput(
 ): { state: WizardState; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const candidate: Record<string, string> = { ...input };
-  for (const [field, rule] of Object.entries(textRules) as [
-    keyof typeof textRules,
-    (typeof textRules)[keyof typeof textRules],
-  ][]) {
+  for (const field of Object.keys(lineRules) as LineField[]) {
     const value = input[field].trim();
     candidate[field] = value;
     if (value === "") continue;
-    const result = rule.safeParse(value);
+    const result = lineRules[field].safeParse(value);
     if (!result.success) {
       errors[field] = `${fieldLabels[field]}: ${result.error.issues[0]?.message ?? "not valid"}.`;
       candidate[field] = "";
     }
   }
+
+  // locksmithd needs both ends of a window or neither.
+  if ((candidate.windowStart === "") !== (candidate.windowLength === "")) {
+    const missing: LineField = candidate.windowStart === "" ? "windowStart" : "windowLength";
+    errors[missing] ??=
+      `${fieldLabels[missing]}: set both the start and the length of the window, or neither.`;
+    candidate.windowStart = "";
+    candidate.windowLength = "";
+  }
+
+  // Good keys are used while a bad line is fixed.
+  const keysProblem = sshKeysProblem(input.sshKeys);
+  if (keysProblem) errors.sshKeys = `${fieldLabels.sshKeys}: ${keysProblem}.`;
+  candidate.sshKeys = sshKeyLines(input.sshKeys)
+    .filter((line) => sshKeyProblem(line) === undefined)
+    .join("\n");
+
+  const extra = extraButaneSchema.safeParse(input.extraButane);
+  if (!extra.success) {
+    errors.extraButane = `${fieldLabels.extraButane}: ${extra.error.issues[0]?.message}.`;
+    candidate.extraButane = "";
+  }
+
   const parsed = wizardStateSchema.safeParse(candidate);
   if (parsed.success) return { state: parsed.data, errors };
-  // A choice outside its list cannot come from the form's own controls; keep the last good state for it.
+  // A choice outside its list cannot come from the form's own controls; keep the last good one.
   const state = { ...fallback };
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof WizardState;
-    errors[field] = `${fieldLabels[field]}: ${issue.message}.`;
+    errors[field] ??= `${fieldLabels[field]}: ${issue.message}.`;
   }
   for (const field of Object.keys(fallback) as (keyof WizardState)[]) {
-    if (!errors[field]) Object.assign(state, { [field]: candidate[field] });
+    if (!parsed.error.issues.some((issue) => issue.path[0] === field)) {
+      Object.assign(state, { [field]: candidate[field] });
+    }
   }
   return { state: wizardStateSchema.parse(state), errors };
 }

@@ -75,7 +75,7 @@ describe("encodePreset", () => {
     };
     const query = encodePreset(state);
     expect(query).toBe(
-      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443",
+      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on",
     );
     expect(query).not.toContain("abcdef");
   });

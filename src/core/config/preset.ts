@@ -1,15 +1,23 @@
 import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
+import { sshKeyLines, sshKeyProblem } from "./ssh-keys";
 import {
   architectures,
+  butaneVersions,
   caCertHashSchema,
   defaultWizardState,
   endpointSchema,
+  extraButaneSchema,
   hostnameSchema,
   rebootCoordinators,
+  rebootStrategies,
   roles,
   sysupdateSources,
+  updateChannels,
   updatePolicies,
+  verifyChoices,
+  windowLengthSchema,
+  windowStartSchema,
   type WizardState,
 } from "./wizard-state";
 
@@ -29,41 +37,47 @@ export interface DecodedPreset {
   notices: PresetNotice[];
 }
 
-type Field = Exclude<keyof WizardState, "joinToken">;
+interface PresetParameter {
+  name: string;
+  /** Applies one value to the state, or says what is allowed. */
+  read(value: string, state: WizardState, catalogue: Catalogue): string | undefined;
+  /** The values this parameter holds for a state; none when it is at its empty value. */
+  write(state: WizardState): string[];
+  /** May appear more than once (ssh=). */
+  repeatable?: boolean;
+}
 
-/** Parameter name -> state field, in the order they are written. */
-export const presetParameters: readonly (readonly [string, Field])[] = [
-  ["role", "role"],
-  ["k8s", "kubernetesVersion"],
-  ["arch", "arch"],
-  ["updates", "updates"],
-  ["reboot", "reboot"],
-  ["sysupdate", "sysupdate"],
-  ["hostname", "hostname"],
-  ["endpoint", "controlPlaneEndpoint"],
-  ["ca-hash", "caCertHash"],
-];
-
-const enumFields: Partial<Record<Field, readonly string[]>> = {
-  role: roles,
-  arch: architectures,
-  updates: updatePolicies,
-  reboot: rebootCoordinators,
-  sysupdate: sysupdateSources,
+type Schema = {
+  safeParse(value: string): { success: boolean; error?: { issues: { message: string }[] } };
 };
+type StringField = {
+  [K in keyof WizardState]: WizardState[K] extends string ? K : never;
+}[keyof WizardState];
 
-const textFields = {
-  hostname: hostnameSchema,
-  controlPlaneEndpoint: endpointSchema,
-  caCertHash: caCertHashSchema,
-} as const;
+function choice(name: string, field: StringField, allowed: readonly string[]): PresetParameter {
+  return {
+    name,
+    read(value, state) {
+      if (value === "" || !allowed.includes(value))
+        return `Allowed: ${allowed.filter(Boolean).join(", ")}.`;
+      Object.assign(state, { [field]: value });
+      return undefined;
+    },
+    write: (state) => (state[field] === "" ? [] : [state[field]]),
+  };
+}
 
-/** The query part of a full URL, a "?query" or a bare query. */
-function queryOf(input: string): string {
-  const question = input.indexOf("?");
-  const query = question >= 0 ? input.slice(question + 1) : input;
-  const hash = query.indexOf("#");
-  return hash >= 0 ? query.slice(0, hash) : query;
+function text(name: string, field: StringField, schema: Schema): PresetParameter {
+  return {
+    name,
+    read(value, state) {
+      const result = schema.safeParse(value);
+      if (value !== "" && !result.success) return `Allowed: ${result.error?.issues[0]?.message}.`;
+      Object.assign(state, { [field]: value });
+      return undefined;
+    },
+    write: (state) => (state[field] === "" ? [] : [state[field]]),
+  };
 }
 
 /** "v1.32.2", "1.32.2", or a minor ("v1.32") meaning its newest patch. */
@@ -76,55 +90,102 @@ function resolveVersion(value: string, catalogue: Catalogue): string | undefined
   return undefined;
 }
 
-function describeVersions(catalogue: Catalogue): string {
-  const minors = catalogue.minors.map((group) => group.minor);
-  const oldest = catalogue.releases.at(-1)?.version ?? "";
-  return `a published version (${catalogue.newest.version} down to ${oldest}) or a minor (${minors.slice(0, 3).join(", ")}, …)`;
+const kubernetesVersion: PresetParameter = {
+  name: "k8s",
+  read(value, state, catalogue) {
+    const version = resolveVersion(value, catalogue);
+    if (version) {
+      state.kubernetesVersion = version;
+      return undefined;
+    }
+    const minors = catalogue.minors.map((group) => group.minor);
+    const oldest = catalogue.releases.at(-1)?.version ?? "";
+    return `Allowed: a published version (${catalogue.newest.version} down to ${oldest}) or a minor (${minors.slice(0, 3).join(", ")}, …).`;
+  },
+  write: (state) => [state.kubernetesVersion],
+};
+
+/** window=START,LENGTH: "Thu 04:00,1h30m". */
+const rebootWindow: PresetParameter = {
+  name: "window",
+  read(value, state) {
+    const [start = "", length = "", ...rest] = value.split(",");
+    const ok =
+      rest.length === 0 &&
+      windowStartSchema.safeParse(start).success &&
+      windowLengthSchema.safeParse(length).success;
+    if (!ok) return "Allowed: START,LENGTH such as 04:00,1h or Thu 04:00,1h30m.";
+    state.windowStart = start;
+    state.windowLength = length;
+    return undefined;
+  },
+  write: (state) =>
+    state.windowStart === "" ? [] : [`${state.windowStart},${state.windowLength}`],
+};
+
+const sshKey: PresetParameter = {
+  name: "ssh",
+  repeatable: true,
+  read(value, state) {
+    const problem = value.includes("\n") ? "one key per parameter" : sshKeyProblem(value);
+    if (problem) return `Allowed: an SSH public key; this one: ${problem}.`;
+    state.sshKeys = state.sshKeys === "" ? value.trim() : `${state.sshKeys}\n${value.trim()}`;
+    return undefined;
+  },
+  write: (state) => sshKeyLines(state.sshKeys),
+};
+
+/** In the order they are written. */
+export const presetParameters: readonly PresetParameter[] = [
+  choice("role", "role", roles),
+  kubernetesVersion,
+  choice("arch", "arch", architectures),
+  choice("updates", "updates", updatePolicies),
+  choice("reboot", "reboot", rebootCoordinators),
+  choice("sysupdate", "sysupdate", sysupdateSources),
+  text("hostname", "hostname", hostnameSchema),
+  text("endpoint", "controlPlaneEndpoint", endpointSchema),
+  text("ca-hash", "caCertHash", caCertHashSchema),
+  choice("butane", "butaneVersion", butaneVersions),
+  choice("strategy", "rebootStrategy", rebootStrategies),
+  rebootWindow,
+  choice("channel", "channel", updateChannels),
+  choice("verify", "verify", verifyChoices),
+  sshKey,
+  text("extra", "extraButane", extraButaneSchema),
+];
+
+/** The query part of a full URL, a "?query" or a bare query. */
+function queryOf(input: string): string {
+  const question = input.indexOf("?");
+  const query = question >= 0 ? input.slice(question + 1) : input;
+  const hash = query.indexOf("#");
+  return hash >= 0 ? query.slice(0, hash) : query;
 }
 
 /** Reads a preset; a parameter that is missing takes its default, one that is invalid is ignored with a notice. */
 export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset {
   const state = defaultWizardState(catalogue.newest.version);
   const notices: PresetNotice[] = [];
-  const fields = new Map(presetParameters);
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(queryOf(input));
-  } catch {
-    return {
-      state,
-      notices: [{ param: "", value: input, message: "The link could not be read." }],
-    };
-  }
+  const byName = new Map(presetParameters.map((parameter) => [parameter.name, parameter]));
   const seen = new Set<string>();
-  for (const [param, value] of params) {
-    const field = fields.get(param);
-    if (!field) {
+  for (const [param, value] of new URLSearchParams(queryOf(input))) {
+    const parameter = byName.get(param);
+    if (!parameter) {
       const message =
         param === "token"
           ? "The join token is a secret and is never read from a link; enter it in the form."
-          : `Unknown parameter. Known: ${presetParameters.map(([name]) => name).join(", ")}.`;
+          : `Unknown parameter. Known: ${presetParameters.map((p) => p.name).join(", ")}.`;
       notices.push({ param, value, message });
       continue;
     }
-    if (seen.has(param)) {
+    if (seen.has(param) && !parameter.repeatable) {
       notices.push({ param, value, message: "Given more than once; the first value is used." });
       continue;
     }
     seen.add(param);
-    const allowed = enumFields[field];
-    if (allowed) {
-      if (allowed.includes(value)) Object.assign(state, { [field]: value });
-      else notices.push({ param, value, message: `Allowed: ${allowed.join(", ")}.` });
-    } else if (field === "kubernetesVersion") {
-      const version = resolveVersion(value, catalogue);
-      if (version) state.kubernetesVersion = version;
-      else notices.push({ param, value, message: `Allowed: ${describeVersions(catalogue)}.` });
-    } else {
-      const result = textFields[field as keyof typeof textFields].safeParse(value);
-      if (value === "" || result.success) Object.assign(state, { [field]: value });
-      else notices.push({ param, value, message: `Allowed: ${result.error.issues[0]?.message}.` });
-    }
+    const problem = parameter.read(value, state, catalogue);
+    if (problem) notices.push({ param, value, message: problem });
   }
   const release = findRelease(catalogue, state.kubernetesVersion);
   if (release && !release.arches.includes(state.arch)) {
@@ -142,9 +203,8 @@ export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset
 /** Every choice but the secrets, in a fixed order, so equal states give equal links. */
 export function encodePreset(state: WizardState): string {
   const params = new URLSearchParams();
-  for (const [param, field] of presetParameters) {
-    const value = state[field];
-    if (value !== "") params.set(param, value);
+  for (const parameter of presetParameters) {
+    for (const value of parameter.write(state)) params.append(parameter.name, value);
   }
   return params.toString();
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
+import { sshKeysProblem } from "./ssh-keys";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
 
@@ -7,6 +9,12 @@ export const architectures = ["x86-64", "arm64"] as const;
 export const updatePolicies = ["patch", "off"] as const;
 export const rebootCoordinators = ["kured", "locksmithd"] as const;
 export const sysupdateSources = ["inline", "bakery"] as const;
+
+export const butaneVersions = ["1.0.0", "1.1.0"] as const;
+export const rebootStrategies = ["reboot", "etcd-lock", "off"] as const;
+/** "" keeps the channel the image was installed from; "off" disables OS updates (SERVER=disabled). */
+export const updateChannels = ["", "stable", "beta", "alpha", "lts", "off"] as const;
+export const verifyChoices = ["on", "off"] as const;
 
 export type Role = (typeof roles)[number];
 export type Architecture = (typeof architectures)[number];
@@ -60,6 +68,20 @@ export const caCertHashSchema = z
   .string()
   .regex(caCertHashPattern, "'sha256:' followed by 64 lower-case hex digits");
 
+export const windowStartSchema = z.string().refine(isWindowStart, windowStartRule);
+export const windowLengthSchema = z.string().refine(isWindowLength, windowLengthRule);
+
+export const sshKeysSchema = z.string().superRefine((text, context) => {
+  const problem = sshKeysProblem(text);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
+
+/** Extra Butane is merged into the generated config; the compiler has its own, larger limit. */
+export const extraButaneLimit = 256 * 1024;
+export const extraButaneSchema = z
+  .string()
+  .max(extraButaneLimit, `at most ${extraButaneLimit / 1024} KiB of Butane YAML`);
+
 export const wizardStateSchema = z.object({
   role: z.enum(roles),
   kubernetesVersion: kubernetesVersionSchema,
@@ -74,6 +96,17 @@ export const wizardStateSchema = z.object({
   /** A secret: never in a share link. */
   joinToken: z.union([z.literal(""), joinTokenSchema]),
   caCertHash: z.union([z.literal(""), caCertHashSchema]),
+  butaneVersion: z.enum(butaneVersions),
+  /** locksmithd's strategy; kured replaces locksmithd, so it only applies with locksmithd. */
+  rebootStrategy: z.enum(rebootStrategies),
+  windowStart: z.union([z.literal(""), windowStartSchema]),
+  windowLength: z.union([z.literal(""), windowLengthSchema]),
+  channel: z.enum(updateChannels),
+  /** One key per line. */
+  sshKeys: sshKeysSchema,
+  /** Pin the image to GitHub's sha256 digest when the catalogue has one. */
+  verify: z.enum(verifyChoices),
+  extraButane: extraButaneSchema,
 });
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
@@ -91,5 +124,13 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     controlPlaneEndpoint: "",
     joinToken: "",
     caCertHash: "",
+    butaneVersion: "1.0.0",
+    rebootStrategy: "reboot",
+    windowStart: "",
+    windowLength: "",
+    channel: "",
+    sshKeys: "",
+    verify: "on",
+    extraButane: "",
   };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
+import { testSshKey } from "../config/test-keys";
 import { noopFileText, transferFileText } from "./bakery";
 import { renderNode } from "./render-node";
 
@@ -145,5 +146,47 @@ describe("renderNode", () => {
       contents: { inline: "node-1" },
     });
     expect(render({}).butane).not.toContain("/etc/hostname");
+  });
+});
+
+describe("renderNode, more choices", () => {
+  it("writes the chosen Butane version", () => {
+    expect(butaneOf({ butaneVersion: "1.1.0" }).version).toBe("1.1.0");
+  });
+
+  it("gives the core user the SSH keys, one per line", () => {
+    const keys = [testSshKey("ssh-ed25519", "a@b"), testSshKey("ssh-rsa", "c@d")];
+    const doc = butaneOf({ sshKeys: `${keys[0]}\n\n${keys[1]}\n` }) as ButaneDoc & {
+      passwd: object;
+    };
+    expect(doc.passwd).toEqual({ users: [{ name: "core", ssh_authorized_keys: keys }] });
+    expect(render({}).butane).not.toContain("passwd");
+  });
+
+  it("pins the image to GitHub's digest when verification is on and a digest is known", () => {
+    const hex = "c".repeat(64);
+    const image = (doc: ButaneDoc) => doc.storage.files?.find((f) => f.path.endsWith(".raw"));
+    const verified = parse(renderNode(base, { imageSha256: hex }).butane) as ButaneDoc;
+    expect(image(verified)?.contents).toEqual({
+      source: "https://extensions.flatcar.org/extensions/kubernetes-v1.32.2-x86-64.raw",
+      verification: { hash: `sha256-${hex}` },
+    });
+    const off = parse(
+      renderNode({ ...base, verify: "off" }, { imageSha256: hex }).butane,
+    ) as ButaneDoc;
+    expect(image(off)?.contents).not.toHaveProperty("verification");
+    expect(image(butaneOf({}))?.contents).not.toHaveProperty("verification");
+    // The transfer files stay as the bakery publishes them.
+    expect(renderNode(base, { imageSha256: hex }).files[1]?.contents).toBe(publishedTexts[0]);
+  });
+
+  it("offers update.conf as a file of its own when it has something to set", () => {
+    const { files } = render({ reboot: "locksmithd", rebootStrategy: "off", channel: "stable" });
+    expect(files.find((f) => f.name === "update.conf")).toEqual({
+      name: "update.conf",
+      nodePath: "/etc/flatcar/update.conf",
+      contents: "GROUP=stable\nREBOOT_STRATEGY=off\n",
+      mediaType: "text/plain",
+    });
   });
 });

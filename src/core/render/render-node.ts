@@ -1,6 +1,9 @@
 import { Document, isMap, isScalar, isSeq } from "yaml";
 import type { WizardState } from "../config/wizard-state";
 import { minorOf } from "../catalogue/releases";
+import { sshKeyLines } from "../config/ssh-keys";
+import { describeExtraProblem, mergeExtraButane } from "./extra-butane";
+import { updateConfText } from "./update-conf";
 import {
   extensionSymlink,
   extensionsDirectory,
@@ -47,7 +50,7 @@ type ButaneFile = {
   path: string;
   overwrite?: boolean;
   mode?: number;
-  contents: { inline: string } | { source: string };
+  contents: { inline: string } | { source: string; verification?: { hash: string } };
 };
 type ButaneUnit = {
   name: string;
@@ -87,11 +90,17 @@ const workerJoinFields = [
   ["caCertHash", "CA cert hash"],
 ] as const;
 
+/** What the catalogue knows beyond the choices. */
+export interface RenderContext {
+  /** Hex SHA-256 of the chosen image, from GitHub's asset digest. */
+  imageSha256?: string;
+}
+
 /**
  * The node's Butane config and the files beside it, from the wizard's choices.
  * The state must already be valid (wizardStateSchema); every value lands in the YAML as data.
  */
-export function renderNode(state: WizardState): RenderedNode {
+export function renderNode(state: WizardState, context: RenderContext = {}): RenderedNode {
   const minor = minorOf(state.kubernetesVersion);
   const image = rawImageName(state.kubernetesVersion, state.arch);
   const imagePath = `${extensionsDirectory}/${image}`;
@@ -112,12 +121,16 @@ export function renderNode(state: WizardState): RenderedNode {
       },
     );
   }
+  const verification =
+    state.verify === "on" && context.imageSha256
+      ? { verification: { hash: `sha256-${context.imageSha256}` } }
+      : {};
   files.push({
     path: imagePath,
-    contents: { source: rawImageUrl(state.kubernetesVersion, state.arch) },
+    contents: { source: rawImageUrl(state.kubernetesVersion, state.arch), ...verification },
   });
   if (state.hostname) files.push({ path: "/etc/hostname", contents: { inline: state.hostname } });
-  const updateConf = state.reboot === "locksmithd" ? "REBOOT_STRATEGY=reboot\n" : null;
+  const updateConf = updateConfText(state);
   if (updateConf) {
     files.push({
       path: updateConfPath,
@@ -157,15 +170,27 @@ export function renderNode(state: WizardState): RenderedNode {
     }
   }
 
-  const butane = toButaneYaml({
+  const keys = sshKeyLines(state.sshKeys);
+  const generated = {
     variant: "flatcar",
-    version: "1.0.0",
+    version: state.butaneVersion,
+    ...(keys.length > 0
+      ? { passwd: { users: [{ name: "core", ssh_authorized_keys: keys }] } }
+      : {}),
     storage: {
       links: [{ target: imagePath, path: extensionSymlink, hard: false }],
       files,
     },
     systemd: { units },
-  });
+  };
+  const extra = mergeExtraButane(generated, state.extraButane);
+  for (const problem of extra.problems) {
+    notices.push({
+      field: "extraButane",
+      message: `Extra Butane, ${describeExtraProblem(problem)}.`,
+    });
+  }
+  const butane = toButaneYaml(extra.config);
 
   const output: OutputFile[] = [
     { name: butaneFileName, contents: butane, mediaType: "application/yaml" },
@@ -206,9 +231,11 @@ const unitComments: Record<string, string> = {
 function toButaneYaml(config: object): string {
   // YAML 1.1 so modes print as Butane users write them: 0644, which Go's YAML reads as octal.
   const document = new Document(config, { version: "1.1" });
-  for (const file of seqItems(document.getIn(["storage", "files"], true))) {
-    const mode = isMap(file) ? file.get("mode", true) : undefined;
-    if (isScalar(mode)) mode.format = "OCT";
+  for (const list of ["files", "directories"]) {
+    for (const entry of seqItems(document.getIn(["storage", list], true))) {
+      const mode = isMap(entry) ? entry.get("mode", true) : undefined;
+      if (isScalar(mode)) mode.format = "OCT";
+    }
   }
   for (const unit of seqItems(document.getIn(["systemd", "units"], true))) {
     if (!isMap(unit)) continue;

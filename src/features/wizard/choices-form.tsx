@@ -1,25 +1,41 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
-import { minorOf } from "../../core/catalogue/releases";
+import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
-import type { WizardState } from "../../core/config/wizard-state";
+import { sshKeyTypes } from "../../core/config/ssh-keys";
+import { architectures, type WizardState } from "../../core/config/wizard-state";
+import { kuredInstallCommands } from "../../core/render/kured";
+import { CheckboxField } from "../../ui/checkbox-field";
+import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
 import { TextField } from "../../ui/text-field";
+
+const strategyHelp: Record<WizardState["rebootStrategy"], string> = {
+  reboot: "Reboots as soon as an update is staged (within the window, if one is set).",
+  "etcd-lock":
+    "Takes a lock in etcd first, so only as many nodes as the lock allows reboot at once.",
+  off: "Never reboots by itself: updates wait for a reboot you start.",
+};
 
 export function ChoicesForm({
   form,
   catalogue,
+  release,
   state,
   errors,
+  extraButaneErrors,
 }: {
   form: UseFormReturn<FormInput>;
   catalogue: Catalogue;
+  /** The chosen version's release: its architectures and image digests. */
+  release: KubernetesRelease | undefined;
   state: WizardState;
   errors: FieldErrors;
+  extraButaneErrors?: React.ReactNode;
 }) {
   const { register } = form;
   const minor = minorOf(state.kubernetesVersion);
-  const release = catalogue.releases.find((r) => r.version === state.kubernetesVersion);
+  const digest = release?.sha256[state.arch];
   return (
     <form className="choices-form" onSubmit={(event) => event.preventDefault()} noValidate>
       <h2>Node</h2>
@@ -69,6 +85,14 @@ export function ChoicesForm({
           />
         </div>
       )}
+      <TextField
+        label="SSH keys"
+        rows={3}
+        registration={register("sshKeys")}
+        error={errors.sshKeys}
+        placeholder="ssh-ed25519 AAAA… you@laptop"
+        help={`For the core user, one per line. Types: ${sshKeyTypes.join(", ")}.`}
+      />
 
       <h2>Kubernetes</h2>
       <div className="field">
@@ -93,13 +117,27 @@ export function ChoicesForm({
       <RadioGroup
         legend="Architecture"
         registration={register("arch")}
-        options={[
-          { value: "x86-64", label: "x86-64" },
-          { value: "arm64", label: "arm64" },
-        ].map((option) => ({
-          ...option,
-          disabled: release ? !release.arches.includes(option.value as WizardState["arch"]) : false,
-        }))}
+        options={architectures.map((arch) => {
+          const missing = release !== undefined && !release.arches.includes(arch);
+          return {
+            value: arch,
+            label: missing ? `${arch} (no image for ${state.kubernetesVersion})` : arch,
+            disabled: missing,
+          };
+        })}
+      />
+      <CheckboxField
+        name="verify"
+        label="Verify download"
+        checked={state.verify === "on"}
+        onChange={(checked) =>
+          form.setValue("verify", checked ? "on" : "off", { shouldDirty: true })
+        }
+        help={
+          digest
+            ? `Ignition checks the image against GitHub's sha256 (${digest.slice(0, 12)}…) and refuses a changed or corrupted download.`
+            : "Ignition would check the image against GitHub's sha256 digest, but the catalogue has none for this image, so no hash is added."
+        }
       />
 
       <h2>Updates and reboots</h2>
@@ -110,7 +148,7 @@ export function ChoicesForm({
           { value: "patch", label: `Patch updates within ${minor} (systemd-sysupdate)` },
           { value: "off", label: "Off" },
         ]}
-        description="Updates stay within one minor: upstream Kubernetes does not support unattended upgrades across minors."
+        description="Updates stay within one minor: upstream Kubernetes does not support unattended upgrades across minors. Move to a new minor deliberately, with kubeadm upgrade."
       />
       {state.updates === "patch" && (
         <RadioGroup
@@ -131,9 +169,88 @@ export function ChoicesForm({
         ]}
         description={
           state.reboot === "kured"
-            ? "locksmithd is masked; kured, deployed in the cluster, reboots nodes one at a time when /run/reboot-required appears."
-            : "locksmithd reboots the node after an update (REBOOT_STRATEGY=reboot in /etc/flatcar/update.conf)."
+            ? "locksmithd is masked; kured, running in the cluster, drains and reboots one node at a time when /run/reboot-required appears."
+            : "Flatcar's own reboot manager reboots the node after an OS or Kubernetes update, as set below. It does not drain the node first."
         }
+      />
+      {state.reboot === "kured" && (
+        <div className="field">
+          <p className="field-title" id="kured-install">
+            Install kured in the cluster once
+          </p>
+          <pre className="command" aria-labelledby="kured-install">
+            {kuredInstallCommands}
+          </pre>
+          <CopyButton text={kuredInstallCommands} label="Copy kured commands" />
+        </div>
+      )}
+      {state.reboot === "locksmithd" && (
+        <>
+          <RadioGroup
+            legend="Reboot strategy"
+            registration={register("rebootStrategy")}
+            options={[
+              { value: "reboot", label: "reboot" },
+              { value: "etcd-lock", label: "etcd-lock" },
+              { value: "off", label: "off" },
+            ]}
+            description={strategyHelp[state.rebootStrategy]}
+          />
+          <div className="field-row">
+            <TextField
+              label="Reboot window start"
+              registration={register("windowStart")}
+              error={errors.windowStart}
+              placeholder="Thu 04:00"
+            />
+            <TextField
+              label="Reboot window length"
+              registration={register("windowLength")}
+              error={errors.windowLength}
+              placeholder="1h30m"
+            />
+          </div>
+          <p className="help">
+            Optional: reboots happen only inside this window. Start as 04:00 or Thu 04:00; length as
+            1h or 1h30m. Both or neither.
+          </p>
+        </>
+      )}
+      <div className="field">
+        <label htmlFor="field-channel">OS update channel</label>
+        <select id="field-channel" {...register("channel")}>
+          <option value="">As installed (no change)</option>
+          <option value="stable">stable</option>
+          <option value="beta">beta</option>
+          <option value="alpha">alpha</option>
+          <option value="lts">lts</option>
+          <option value="off">Off: no OS updates (SERVER=disabled)</option>
+        </select>
+        <p className="help">
+          Flatcar's own OS updates, written to /etc/flatcar/update.conf. Off stops downloads; the
+          Kubernetes extension still updates as chosen above.
+        </p>
+      </div>
+
+      <h2>Advanced</h2>
+      <RadioGroup
+        legend="Butane version"
+        registration={register("butaneVersion")}
+        options={[
+          { value: "1.0.0", label: "flatcar 1.0.0 (Ignition 3.3.0)" },
+          { value: "1.1.0", label: "flatcar 1.1.0 (Ignition 3.4.0)" },
+        ]}
+        description="1.1.0 adds newer Butane fields; it compiles to Ignition 3.4.0, which only newer Flatcar releases read."
+      />
+      <TextField
+        label="Extra Butane"
+        rows={6}
+        registration={register("extraButane")}
+        error={extraButaneErrors ?? errors.extraButane}
+        placeholder={
+          "storage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: Hello"
+        }
+        help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type. It travels in the share link: keep secrets out."
       />
     </form>
   );

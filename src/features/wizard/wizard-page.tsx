@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { Catalogue } from "../../core/catalogue/catalogue";
+import { findRelease, type Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
 import { renderNode } from "../../core/render/render-node";
@@ -11,13 +11,33 @@ import { PresetNotices } from "./preset-notices";
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
-  const [initial] = useState(() => decodePreset(window.location.search, catalogue));
+  const [openedWith] = useState(() => window.location.search);
+  const [initial, setInitial] = useState(() => decodePreset(openedWith, catalogue));
   const [presetNotices, setPresetNotices] = useState<PresetNotice[]>(initial.notices);
   const form = useForm<FormInput>({ defaultValues: initial.state, mode: "onChange" });
   const values = useWatch({ control: form.control }) as FormInput;
+
+  // A newer catalogue (live data) may know versions the snapshot did not: read the link again,
+  // unless the person has already changed something.
+  const { isDirty } = form.formState;
+  const [decodedFor, setDecodedFor] = useState(catalogue);
+  if (decodedFor !== catalogue) {
+    setDecodedFor(catalogue);
+    if (!isDirty) {
+      const again = decodePreset(openedWith, catalogue);
+      setInitial(again);
+      setPresetNotices(again.notices);
+    }
+  }
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(initial.state);
+  }, [form, initial]);
+
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
   const { state, errors } = useMemo(() => readFormInput(values, initial.state), [values, initial]);
-  const rendered = useMemo(() => renderNode(state), [state]);
+  const release = findRelease(catalogue, state.kubernetesVersion);
+  const imageSha256 = release?.sha256[state.arch];
+  const rendered = useMemo(() => renderNode(state, { imageSha256 }), [state, imageSha256]);
   const query = encodePreset(state);
 
   // The address always holds the current choices, so a reload or a bookmark restores them.
@@ -27,13 +47,29 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     window.history.replaceState(null, "", url);
   }, [query]);
 
+  const extraProblems = rendered.notices.filter((notice) => notice.field === "extraButane");
   return (
     <main className="wizard">
       <section className="choices" aria-label="Choices">
         {presetNotices.length > 0 && (
           <PresetNotices notices={presetNotices} onDismiss={() => setPresetNotices([])} />
         )}
-        <ChoicesForm form={form} catalogue={catalogue} state={state} errors={errors} />
+        <ChoicesForm
+          form={form}
+          catalogue={catalogue}
+          release={release}
+          state={state}
+          errors={errors}
+          extraButaneErrors={
+            extraProblems.length > 0 ? (
+              <ul>
+                {extraProblems.map((notice) => (
+                  <li key={notice.message}>{notice.message}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
+        />
       </section>
       <section className="output" aria-label="Preview">
         <PreviewPanel files={rendered.files} notices={rendered.notices} />
