@@ -1,0 +1,48 @@
+/** The command line: the same core as the page, for automation. */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { nodeFilesDirectory } from "./node-files-directory";
+import { renderUsage, runRenderCommand } from "./render-command";
+
+const usage = `usage: cli <command> [options]
+
+commands:
+  render   write the files the wizard offers for a preset
+  butane   compile Butane to Ignition, like the butane tool
+
+${renderUsage}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "render") {
+    return runRenderCommand(rest, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      writeFile: (directory, name, contents) => {
+        mkdirSync(directory, { recursive: true });
+        writeFileSync(path.join(directory, name), contents);
+      },
+      env: (name) => process.env[name],
+    });
+  }
+  if (command === "butane") {
+    const { runButaneCommand } = await import("./butane-command");
+    return runButaneCommand(rest, {
+      stdin: () => readStdin(),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      readFileText: (file) => readFileSync(file, "utf8"),
+      filesDir: (directory) => nodeFilesDirectory(directory),
+    });
+  }
+  process.stderr.write(command ? `unknown command: ${command}\n${usage}` : usage);
+  return command === "--help" || command === "-h" ? 0 : 2;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+process.exitCode = await main(process.argv.slice(2));
