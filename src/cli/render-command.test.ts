@@ -1,7 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRenderCommand, type RenderIo } from "./render-command";
 
-function run(argv: string[], env: Record<string, string> = {}) {
+async function run(argv: string[], env: Record<string, string> = {}) {
   const out = { stdout: "", stderr: "", files: new Map<string, string>() };
   const io: RenderIo = {
     stdout: (text) => (out.stdout += text),
@@ -9,12 +13,13 @@ function run(argv: string[], env: Record<string, string> = {}) {
     writeFile: (directory, name, contents) => out.files.set(`${directory}/${name}`, contents),
     env: (name) => env[name],
   };
-  return { code: runRenderCommand(argv, io), ...out };
+  const code = await runRenderCommand(argv, io);
+  return { code, ...out };
 }
 
 describe("cli render", () => {
-  it("writes config.bu and the sysupdate files for a preset", () => {
-    const result = run(["--preset", "k8s=v1.33.2&arch=arm64", "--out", "out"]);
+  it("writes config.bu and the sysupdate files for a preset", async () => {
+    const result = await run(["--preset", "k8s=v1.33.2&arch=arm64", "--out", "out"]);
     expect(result.code).toBe(0);
     expect([...result.files.keys()]).toEqual([
       "out/config.bu",
@@ -27,37 +32,116 @@ describe("cli render", () => {
     );
   });
 
-  it("prints the Butane to stdout without --out, with the page's defaults", () => {
-    const result = run(["--preset", "https://example.org/?updates=off"]);
+  it("prints the Butane to stdout without --out, with the page's defaults", async () => {
+    const result = await run(["--preset", "https://example.org/?updates=off"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("kubernetes-v1.36.2-x86-64.raw");
     expect(result.stdout).not.toContain("sysupdate");
   });
 
-  it("warns on stderr when a worker's join values are missing, and leaves the join out", () => {
-    const result = run(["--preset", "role=worker&endpoint=10.0.0.10:6443"]);
+  it("warns on stderr when a worker's join values are missing, and leaves the join out", async () => {
+    const result = await run(["--preset", "role=worker&endpoint=10.0.0.10:6443"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("warning: Join token is not set yet");
     expect(result.stdout).not.toContain("kubeadm");
   });
 
-  it("takes the join token from the environment, never from the preset", () => {
+  it("takes the join token from the environment, never from the preset", async () => {
     const hash = `sha256:${"1".repeat(64)}`;
-    const result = run(["--preset", `role=worker&endpoint=10.0.0.10:6443&ca-hash=${hash}`], {
+    const result = await run(["--preset", `role=worker&endpoint=10.0.0.10:6443&ca-hash=${hash}`], {
       FKW_JOIN_TOKEN: "abcdef.0123456789abcdef",
     });
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("--token abcdef.0123456789abcdef");
   });
 
-  it("names an ignored parameter, and fails on it with --strict", () => {
-    expect(run(["--preset", "arch=amd64"]).stderr).toContain(
+  it("names an ignored parameter, and fails on it with --strict", async () => {
+    expect((await run(["--preset", "arch=amd64"])).stderr).toContain(
       "warning: preset parameter arch=amd64 ignored: Allowed: x86-64, arm64.",
     );
-    expect(run(["--preset", "arch=amd64", "--strict"]).code).toBe(1);
-    expect(run(["--preset", "", "--join-token", "nope"]).stderr).toContain(
+    expect((await run(["--preset", "arch=amd64", "--strict"])).code).toBe(1);
+    expect((await run(["--preset", "", "--join-token", "nope"])).stderr).toContain(
       "error: Join token: 6 then 16",
     );
-    expect(run([]).code).toBe(2);
+    expect((await run([])).code).toBe(2);
+  });
+});
+
+/** Recorded GitHub answers on 127.0.0.1: no test ever reaches github.com. */
+const fixtures = path.resolve(__dirname, "../core/catalogue/fixtures");
+const releases = "/repos/flatcar/sysext-bakery/releases";
+let server: Server;
+let api = "";
+let mode: "live" | "rate-limit" = "live";
+const requested: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    requested.push(request.url ?? "");
+    if (mode === "rate-limit") {
+      response.writeHead(403, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1784210700" });
+      response.end('{"message":"API rate limit exceeded"}');
+      return;
+    }
+    const file =
+      request.url === `${releases}/tags/kubernetes`
+        ? "metadata-release.json"
+        : request.url === `${releases}/tags/kubernetes-v1.37.0`
+          ? "release-kubernetes-v1.37.0.json"
+          : null;
+    if (!file) {
+      response.writeHead(404).end('{"message":"Not Found"}');
+      return;
+    }
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(readFileSync(path.join(fixtures, file)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("cli render --api", () => {
+  it("uses the live list and the chosen version's own release, in two requests", async () => {
+    mode = "live";
+    requested.length = 0;
+    const result = await run(["--preset", "", "--api", api]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("kubernetes-v1.37.0-x86-64.raw");
+    expect(requested).toEqual([
+      `${releases}/tags/kubernetes`,
+      `${releases}/tags/kubernetes-v1.37.0`,
+    ]);
+  });
+
+  it("accepts a live version the snapshot does not know", async () => {
+    mode = "live";
+    const result = await run(["--preset", "k8s=v1.37", "--api", `${api}/`]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("kubernetes-v1.37.0-x86-64.raw");
+    expect((await run(["--preset", "k8s=v1.37"])).stderr).toContain("k8s=v1.37 ignored");
+  });
+
+  it("warns and uses the snapshot when rate limited; --strict makes it an error", async () => {
+    mode = "rate-limit";
+    const result = await run(["--preset", "", "--api", api]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      `warning: live catalogue at ${api} unavailable (GitHub rate limit, retry at 2026-07-16T14:05:00.000Z); using the snapshot from 2026-07-16\n`,
+    );
+    expect(result.stdout).toContain("kubernetes-v1.36.2-x86-64.raw");
+    expect((await run(["--preset", "", "--api", api, "--strict"])).code).toBe(1);
+  });
+
+  it("warns when the API cannot be reached", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await run(["--preset", "", "--api", `http://127.0.0.1:${port}`]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("(GitHub unreachable); using the snapshot from 2026-07-16");
   });
 });

@@ -1,4 +1,12 @@
-import { embeddedCatalogue, type Catalogue } from "../core/catalogue/catalogue";
+import { fetchLiveIndex, fetchRelease } from "../api/catalogue-fetch";
+import { createGithubClient, GithubError } from "../api/github-client";
+import {
+  catalogueFrom,
+  embeddedCatalogue,
+  findRelease,
+  type Catalogue,
+} from "../core/catalogue/catalogue";
+import { withRelease } from "../core/catalogue/live-catalogue";
 import { readFormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
 import { renderNode, type OutputFile } from "../core/render/render-node";
@@ -8,20 +16,26 @@ export interface RenderIo {
   stderr(text: string): void;
   writeFile(directory: string, name: string, contents: string): void;
   env(name: string): string | undefined;
+  /** For --api; the global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
-export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--join-token TOKEN] [--strict]
+export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--join-token TOKEN] [--api URL] [--strict]
 
 Writes the files the wizard offers for that preset (config.bu and the sysupdate files)
-to DIR, or prints config.bu to stdout without --out. Uses the embedded release snapshot.
+to DIR, or prints config.bu to stdout without --out. Uses the embedded release snapshot,
+or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
+that fails it warns and uses the snapshot.
 The join token is a secret and never part of a preset: pass --join-token or set
-FKW_JOIN_TOKEN. --strict makes an ignored preset parameter an error (exit 1).
+FKW_JOIN_TOKEN. --strict makes an ignored preset parameter, or an unavailable --api, an
+error (exit 1).
 `;
 
 interface RenderArgs {
   preset: string;
   out?: string;
   joinToken?: string;
+  api?: string;
   strict: boolean;
 }
 
@@ -41,6 +55,7 @@ function parseArgs(argv: string[]): RenderArgs | string {
         presetGiven = true;
       } else if (arg === "--out") args.out = value();
       else if (arg === "--join-token") args.joinToken = value();
+      else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
       else return `unknown argument: ${arg}`;
     } catch (error) {
@@ -52,15 +67,23 @@ function parseArgs(argv: string[]): RenderArgs | string {
 }
 
 /** `render`: the same files the page offers, for automation. Returns the exit status. */
-export function runRenderCommand(
+export async function runRenderCommand(
   argv: string[],
   io: RenderIo,
-  catalogue: Catalogue = embeddedCatalogue(),
-): number {
+  snapshot: Catalogue = embeddedCatalogue(),
+): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === "string") {
     io.stderr(`error: ${args}\n${renderUsage}`);
     return 2;
+  }
+  let catalogue = snapshot;
+  if (args.api !== undefined) {
+    const live = await liveCatalogue(args.api, args.preset, snapshot, io);
+    if (typeof live === "string") {
+      io.stderr(`${args.strict ? "error" : "warning"}: ${live}\n`);
+      if (args.strict) return 1;
+    } else catalogue = live;
   }
   const preset = decodePreset(args.preset, catalogue);
   for (const notice of preset.notices) {
@@ -90,4 +113,54 @@ function writeAll(io: RenderIo, directory: string, files: OutputFile[]): void {
     io.writeFile(directory, file.name, file.contents);
     io.stderr(`wrote ${directory}/${file.name}\n`);
   }
+}
+
+/**
+ * The catalogue at `api`: the version list (one request), then the chosen version's own
+ * release for its arches and digests (one more). A message when the list cannot be had.
+ */
+async function liveCatalogue(
+  api: string,
+  presetQuery: string,
+  snapshot: Catalogue,
+  io: RenderIo,
+): Promise<Catalogue | string> {
+  const client = createGithubClient({
+    apiBase: api,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.env("GITHUB_TOKEN") ? { token: io.env("GITHUB_TOKEN") } : {}),
+  });
+  const date = snapshot.source.kind === "snapshot" ? snapshot.source.date : "";
+  let index;
+  try {
+    index = await fetchLiveIndex(client, snapshot.releases);
+  } catch (error) {
+    return `live catalogue at ${api} unavailable (${reason(error)}); using the snapshot from ${date}`;
+  }
+  let releases = index.releases;
+  const fetchedAt = Date.now();
+  const listed = catalogueFrom(releases, {
+    kind: "live",
+    fetchedAt,
+    assetsComplete: index.assetsComplete,
+  });
+  const version = decodePreset(presetQuery, listed).state.kubernetesVersion;
+  if (!index.assetsComplete && findRelease(listed, version)) {
+    try {
+      releases = withRelease(releases, await fetchRelease(client, version));
+    } catch (error) {
+      io.stderr(
+        `warning: release ${version} at ${api} unavailable (${reason(error)}); its images are assumed\n`,
+      );
+    }
+  }
+  return catalogueFrom(releases, { kind: "live", fetchedAt, assetsComplete: index.assetsComplete });
+}
+
+function reason(error: unknown): string {
+  if (!(error instanceof GithubError)) return String(error);
+  const { problem } = error;
+  return problem.kind === "rate-limit" && problem.retryAt !== undefined
+    ? `${error.message}, retry at ${new Date(problem.retryAt).toISOString()}`
+    : error.message;
 }
