@@ -25,6 +25,7 @@ describe("cli render", () => {
       "out/config.bu",
       "out/kubernetes-v1.33.conf",
       "out/noop.conf",
+      "out/config.ign",
     ]);
     expect(result.files.get("out/config.bu")).toContain("kubernetes-v1.33.2-arm64.raw");
     expect(result.files.get("out/kubernetes-v1.33.conf")).toContain(

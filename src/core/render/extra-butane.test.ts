@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeExtraButane } from "./extra-butane";
+import { checkExtraButane, mergeExtraButane } from "./extra-butane";
 
 const generated = {
   variant: "flatcar",
@@ -75,5 +75,20 @@ describe("mergeExtraButane", () => {
     expect((config.storage as { files: { path: string }[] }).files[1]?.path).toBe(
       "/x\n---\nvariant: evil",
     );
+  });
+});
+
+describe("checkExtraButane", () => {
+  it("gives Butane's messages at the snippet's own lines", () => {
+    expect(
+      checkExtraButane(
+        "storage:\n  files:\n    - path: etc/motd\n      contnets:\n        inline: hi\n",
+        "1.0.0",
+      ),
+    ).toEqual([
+      { line: 4, message: "warning: unused key contnets ($.storage.files.0.contnets)" },
+      { line: 3, message: "error: path not absolute ($.storage.files.0.path)" },
+    ]);
+    expect(checkExtraButane("systemd:\n  units:\n    - name: a.service\n", "1.1.0")).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Node } from "yaml";
+import { compileButane } from "../butane/compile";
 
 /**
  * Extra Butane: a snippet a person adds to the generated config. It is merged entry by entry;
@@ -134,4 +135,17 @@ export function mergeExtraButane(
 
 export function describeExtraProblem(problem: ExtraProblem): string {
   return problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`;
+}
+
+/**
+ * Butane's own messages about the snippet, at the snippet's lines: it is compiled on its own
+ * under the same variant and version header, whose two lines are then taken off.
+ */
+export function checkExtraButane(text: string, butaneVersion: string): ExtraProblem[] {
+  const header = `variant: flatcar\nversion: ${butaneVersion}\n`;
+  const headerLines = 2;
+  return compileButane(header + text).reports.map((report) => ({
+    line: report.line === undefined ? undefined : report.line - headerLines,
+    message: `${report.level}: ${report.message}${report.path ? ` (${report.path})` : ""}`,
+  }));
 }

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
 import { testSshKey } from "../config/test-keys";
+import { compileButane } from "../butane/compile";
 import { noopFileText, transferFileText } from "./bakery";
 import { renderNode } from "./render-node";
 
@@ -55,8 +57,9 @@ describe("sysupdate files", () => {
       "config.bu",
       "kubernetes-v1.32.conf",
       "noop.conf",
+      "config.ign",
     ]);
-    expect(arm.files.slice(1)).toEqual(x86.files.slice(1));
+    expect(arm.files.slice(1, 3)).toEqual(x86.files.slice(1, 3));
   });
 });
 
@@ -114,7 +117,7 @@ describe("renderNode", () => {
   it("with updates off, has no sysupdate file, timer or drop-in", () => {
     const { butane, files } = render({ updates: "off" });
     expect(butane).not.toMatch(/sysupdate/);
-    expect(files.map((f) => f.name)).toEqual(["config.bu"]);
+    expect(files.map((f) => f.name)).toEqual(["config.bu", "config.ign"]);
     expect(butaneOf({ updates: "off" }).storage.links).toHaveLength(1);
   });
 
@@ -190,3 +193,57 @@ describe("renderNode, more choices", () => {
     });
   });
 });
+
+describe("renderNode's Ignition", () => {
+  const choices: Partial<WizardState>[] = [];
+  for (const role of ["control-plane", "worker"] as const)
+    for (const updates of ["patch", "off"] as const)
+      for (const reboot of ["kured", "locksmithd"] as const)
+        for (const sysupdate of ["inline", "bakery"] as const)
+          for (const butaneVersion of ["1.0.0", "1.1.0"] as const)
+            choices.push({
+              role,
+              updates,
+              reboot,
+              sysupdate,
+              butaneVersion,
+              ...(role === "worker" ? worker : {}),
+            });
+
+  it.each(choices.map((c) => [JSON.stringify(c), c] as const))(
+    "compiles %s with --strict and no message",
+    (_, changes) => {
+      const rendered = render({
+        ...changes,
+        hostname: "node-1",
+        channel: "beta",
+        windowStart: "Thu 04:00",
+        windowLength: "1h",
+        sshKeys: testSshKey("ssh-ed25519"),
+      });
+      expect(rendered.compiled.reports).toEqual([]);
+      expect(compileButane(rendered.butane, { strict: true }).exitCode).toBe(0);
+      const ignition = JSON.parse(
+        rendered.files.find((f) => f.name === "config.ign")?.contents ?? "",
+      );
+      expect(ignition.ignition.version).toBe(changes.butaneVersion === "1.1.0" ? "3.4.0" : "3.3.0");
+    },
+  );
+
+  it("writes the sysupdate files into Ignition byte for byte", () => {
+    const ignition = JSON.parse(render({ sysupdate: "inline" }).compiled.ignition ?? "");
+    const file = ignition.storage.files.find((f: { path: string }) =>
+      f.path.endsWith("kubernetes-v1.32.conf"),
+    );
+    expect(decodeDataUrl(file.contents.source, file.contents.compression)).toBe(publishedTexts[0]);
+  });
+});
+
+function decodeDataUrl(url: string, compression: string): string {
+  const comma = url.indexOf(",");
+  const data = url.slice(comma + 1);
+  const bytes = url.slice(0, comma).endsWith(";base64")
+    ? Uint8Array.from(atob(data), (char) => char.charCodeAt(0))
+    : new TextEncoder().encode(decodeURIComponent(data));
+  return strFromU8(compression === "gzip" ? gunzipSync(bytes) : bytes);
+}

@@ -1,8 +1,9 @@
 import { Document, isMap, isScalar, isSeq } from "yaml";
 import type { WizardState } from "../config/wizard-state";
+import { compileButane, type CompileResult } from "../butane/compile";
 import { minorOf } from "../catalogue/releases";
 import { sshKeyLines } from "../config/ssh-keys";
-import { describeExtraProblem, mergeExtraButane } from "./extra-butane";
+import { checkExtraButane, describeExtraProblem, mergeExtraButane } from "./extra-butane";
 import { updateConfText } from "./update-conf";
 import {
   extensionSymlink,
@@ -38,12 +39,15 @@ export interface RenderNotice {
 
 export interface RenderedNode {
   butane: string;
+  /** The Butane compiled to Ignition: config.ign is among the files when it compiled. */
+  compiled: CompileResult;
   /** config.bu first, then the sysupdate files and update.conf when present. */
   files: OutputFile[];
   notices: RenderNotice[];
 }
 
 export const butaneFileName = "config.bu";
+export const ignitionFileName = "config.ign";
 export const updateConfPath = "/etc/flatcar/update.conf";
 
 type ButaneFile = {
@@ -184,7 +188,12 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     systemd: { units },
   };
   const extra = mergeExtraButane(generated, state.extraButane);
-  for (const problem of extra.problems) {
+  // Butane's own word on the snippet once it merges cleanly; structure problems come first.
+  const extraProblems =
+    extra.problems.length > 0 || state.extraButane.trim() === ""
+      ? extra.problems
+      : checkExtraButane(state.extraButane, state.butaneVersion);
+  for (const problem of extraProblems) {
     notices.push({
       field: "extraButane",
       message: `Extra Butane, ${describeExtraProblem(problem)}.`,
@@ -192,6 +201,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   }
   const butane = toButaneYaml(extra.config);
 
+  const compiled = compileButane(butane, { pretty: true });
   const output: OutputFile[] = [
     { name: butaneFileName, contents: butane, mediaType: "application/yaml" },
   ];
@@ -219,7 +229,14 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
       mediaType: "text/plain",
     });
   }
-  return { butane, files: output, notices };
+  if (compiled.ignition !== undefined) {
+    output.push({
+      name: ignitionFileName,
+      contents: compiled.ignition,
+      mediaType: "application/json",
+    });
+  }
+  return { butane, compiled, files: output, notices };
 }
 
 const unitComments: Record<string, string> = {

@@ -1,68 +1,106 @@
 import { useState } from "react";
-import type { OutputFile, RenderNotice } from "../../core/render/render-node";
+import { formatReport, type CompileResult } from "../../core/butane/compile";
+import {
+  butaneFileName,
+  ignitionFileName,
+  type OutputFile,
+  type RenderNotice,
+} from "../../core/render/render-node";
 import { CopyButton } from "../../ui/copy-button";
 import { saveFile } from "../../ui/save-file";
+import { HighlightedText, languageOf } from "./highlighted-text";
 
-/** Tabs of the generated files, the chosen one's text, and Copy / Download for it. */
-export function PreviewPanel({ files, notices }: { files: OutputFile[]; notices: RenderNotice[] }) {
-  const [chosen, setChosen] = useState(files[0]?.name ?? "");
-  // A tab can disappear (updates off): show the Butane then, without losing the choice for later.
-  const file = files.find((f) => f.name === chosen) ?? files[0];
-  if (!file) return null;
+/**
+ * Tabs of the generated files, the chosen one's highlighted text, and Copy / Download for it.
+ * The Ignition tab is always there: its JSON when the Butane compiles, else why not.
+ */
+export function PreviewPanel({
+  files,
+  compiled,
+  notices,
+}: {
+  files: OutputFile[];
+  compiled: CompileResult;
+  notices: RenderNotice[];
+}) {
+  const tabs = [
+    ...files.filter((f) => f.name !== ignitionFileName).map((f) => f.name),
+    ignitionFileName,
+  ];
+  const [chosen, setChosen] = useState(butaneFileName);
+  // A tab can disappear (updates off): show the Butane then, and come back when it returns.
+  const current = tabs.includes(chosen) ? chosen : butaneFileName;
+  const file = files.find((f) => f.name === current);
   const selectTab = (index: number) => {
-    const next = files[(index + files.length) % files.length];
+    const next = tabs[(index + tabs.length) % tabs.length];
     if (next) {
-      setChosen(next.name);
-      document.getElementById(`tab-${next.name}`)?.focus();
+      setChosen(next);
+      document.getElementById(`tab-${next}`)?.focus();
     }
   };
+  const showReports = current === butaneFileName || current === ignitionFileName;
   return (
     <div className="preview">
       <div className="tabs" role="tablist" aria-label="Generated files">
-        {files.map((f, index) => (
+        {tabs.map((name, index) => (
           <button
-            key={f.name}
-            id={`tab-${f.name}`}
+            key={name}
+            id={`tab-${name}`}
             type="button"
             role="tab"
-            aria-selected={f === file}
+            aria-selected={name === current}
             aria-controls="preview-panel"
-            tabIndex={f === file ? 0 : -1}
-            onClick={() => setChosen(f.name)}
+            tabIndex={name === current ? 0 : -1}
+            onClick={() => setChosen(name)}
             onKeyDown={(event) => {
               if (event.key === "ArrowRight") selectTab(index + 1);
               if (event.key === "ArrowLeft") selectTab(index - 1);
+              if (event.key === "Home") selectTab(0);
+              if (event.key === "End") selectTab(tabs.length - 1);
             }}
           >
-            {f.name}
+            {name === ignitionFileName ? `Ignition (${name})` : name}
           </button>
         ))}
       </div>
       <div
         id="preview-panel"
         role="tabpanel"
-        aria-labelledby={`tab-${file.name}`}
+        aria-labelledby={`tab-${current}`}
         className="tab-panel"
       >
-        {file.nodePath && (
+        {file?.nodePath && (
           <p className="node-path">
             On the node: <code>{file.nodePath}</code>
           </p>
         )}
-        <pre
-          className="file-text"
-          tabIndex={0}
-          aria-label={`Contents of ${file.name}`}
-          data-file={file.name}
-        >
-          {file.contents}
-        </pre>
-        <div className="file-actions">
-          <CopyButton text={file.contents} label="Copy" />
-          <button type="button" onClick={() => saveFile(file.name, file.contents, file.mediaType)}>
-            Download
-          </button>
-        </div>
+        {file ? (
+          <>
+            <pre
+              className="file-text"
+              tabIndex={0}
+              aria-label={`Contents of ${file.name}`}
+              data-file={file.name}
+            >
+              <HighlightedText text={file.contents} language={languageOf(file.name)} />
+            </pre>
+            <div className="file-actions">
+              <CopyButton text={file.contents} label="Copy" />
+              <button
+                type="button"
+                onClick={() => saveFile(file.name, file.contents, file.mediaType)}
+              >
+                Download
+              </button>
+            </div>
+          </>
+        ) : (
+          <p className="file-text file-missing" data-file={current}>
+            The Butane config does not compile, so there is no Ignition config yet: see the errors
+            below.
+          </p>
+        )}
+        {showReports && <CompileReports compiled={compiled} />}
       </div>
       {notices.length > 0 && (
         <ul className="render-notices" aria-label="Notes on the generated config">
@@ -73,6 +111,32 @@ export function PreviewPanel({ files, notices }: { files: OutputFile[]; notices:
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** Butane's warnings and errors, in its own words, with the line in config.bu. */
+function CompileReports({ compiled }: { compiled: CompileResult }) {
+  if (compiled.reports.length === 0 && compiled.exitCode === 0) {
+    return <p className="compile-status compile-ok">Compiles to Ignition with no warnings.</p>;
+  }
+  return (
+    <div className="compile-status" aria-label="Butane messages">
+      <p>
+        {compiled.exitCode === 0
+          ? "Compiles to Ignition, with warnings:"
+          : "Butane cannot compile this config:"}
+      </p>
+      <ul>
+        {compiled.reports.map((report, index) => (
+          <li key={index} className={`report-${report.level}`}>
+            {formatReport(report)}
+          </li>
+        ))}
+        {compiled.reports.length === 0 && (
+          <li className="report-error">{compiled.stderr.trim()}</li>
+        )}
+      </ul>
     </div>
   );
 }

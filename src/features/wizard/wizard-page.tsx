@@ -5,6 +5,7 @@ import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
 import { renderNode } from "../../core/render/render-node";
 import { PreviewPanel } from "../preview/preview-panel";
+import { BundleActions } from "../share/bundle-actions";
 import { ShareLinkButton } from "../share/share-link-button";
 import { ChoicesForm } from "./choices-form";
 import { PresetNotices } from "./preset-notices";
@@ -72,9 +73,14 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         />
       </section>
       <section className="output" aria-label="Preview">
-        <PreviewPanel files={rendered.files} notices={rendered.notices} />
+        <PreviewPanel
+          files={rendered.files}
+          compiled={rendered.compiled}
+          notices={rendered.notices}
+        />
         <div className="share-actions">
           <ShareLinkButton query={query} />
+          <BundleActions state={state} files={rendered.files} />
         </div>
       </section>
     </main>

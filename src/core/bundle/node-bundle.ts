@@ -1,0 +1,60 @@
+import { strToU8, zipSync, type Zippable } from "fflate";
+import type { WizardState } from "../config/wizard-state";
+import type { OutputFile } from "../render/render-node";
+
+/** A file in a downloaded bundle, by its path inside the zip. */
+export interface BundleFile {
+  path: string;
+  contents: string;
+}
+
+/** How to boot the node from these files; written into every bundle. */
+export function bundleReadme(state: WizardState, files: OutputFile[]): string {
+  const role = state.role === "control-plane" ? "control plane" : "worker";
+  const hasIgnition = files.some((file) => file.name === "config.ign");
+  const listed = files
+    .map(
+      (file) =>
+        `- \`${file.name}\`${file.nodePath ? ` — on the node at \`${file.nodePath}\`` : ""}`,
+    )
+    .join("\n");
+  const boot = hasIgnition
+    ? `Hand \`config.ign\` to the machine as its Ignition config, for example:
+
+    sudo flatcar-install -d /dev/sda -i config.ign
+
+or as user data on your cloud or hypervisor. To change something, edit \`config.bu\` and
+compile it again with \`butane --pretty --strict config.bu > config.ign\`.`
+    : `\`config.bu\` did not compile; fix it and compile it with
+\`butane --pretty --strict config.bu > config.ign\` before booting.`;
+  return `# Flatcar Kubernetes node: ${role}, Kubernetes ${state.kubernetesVersion} (${state.arch})
+
+Made by the Flatcar Kubernetes Wizard.
+
+${listed}
+
+## Boot it
+
+${boot}
+
+The sysupdate files are already part of \`config.bu\` (inline) or fetched at first boot
+(bakery); they are here to read and compare.
+${state.role === "control-plane" ? "\nBoot the control plane first; `kubeadm init` runs once on its first boot.\n" : "\nThe control plane must be up: `kubeadm join` runs once on this worker's first boot.\n"}`;
+}
+
+/** Every file the page offers, plus the README. */
+export function nodeBundle(state: WizardState, files: OutputFile[]): BundleFile[] {
+  return [
+    ...files.map((file) => ({ path: file.name, contents: file.contents })),
+    { path: "README.md", contents: bundleReadme(state, files) },
+  ];
+}
+
+/** A fixed time keeps equal bundles byte-identical. */
+const bundleTime = new Date("2026-01-01T00:00:00Z");
+
+export function zipBundle(files: BundleFile[]): Uint8Array<ArrayBuffer> {
+  const entries: Zippable = {};
+  for (const file of files) entries[file.path] = [strToU8(file.contents), { mtime: bundleTime }];
+  return zipSync(entries, { level: 6 }) as Uint8Array<ArrayBuffer>;
+}

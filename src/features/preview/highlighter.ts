@@ -1,0 +1,13 @@
+import json from "highlight.js/lib/languages/json";
+import ini from "highlight.js/lib/languages/ini";
+import yaml from "highlight.js/lib/languages/yaml";
+import { createLowlight } from "lowlight";
+
+/** Loaded on demand: only the grammars the preview shows. */
+const lowlight = createLowlight({ json, ini, yaml });
+
+export type Language = "yaml" | "json" | "ini";
+
+export function highlightTree(text: string, language: Language) {
+  return lowlight.highlight(language, text);
+}
