@@ -51,22 +51,18 @@ function playwrightCount(report) {
   return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
 }
 
-/** Debian's chromium when neither Playwright's nor Debian's is there and apt can install it. */
-function ensureChromium() {
-  if (chromiumExecutable() !== null) return true;
+/** Installs a Debian package when its program is missing and apt can, saying so. */
+function ensureDebianPackage(present, pkg, hint) {
+  if (present()) return true;
   const canInstall = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   if (!canInstall) {
-    console.error(
-      "No Chromium: install Playwright's (npx playwright install chromium) or Debian's chromium package.",
-    );
+    console.error(`Missing ${pkg}: ${hint}`);
     return false;
   }
-  console.log(
-    "No Chromium found: installing Debian's chromium package (apt-get install chromium).",
-  );
-  return run("install chromium", "sh", [
+  console.log(`Installing Debian's ${pkg} package (apt-get install ${pkg}), which this run needs.`);
+  return run(`install ${pkg}`, "sh", [
     "-c",
-    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`,
   ]);
 }
 
@@ -86,8 +82,24 @@ suite(
   `${work}/vitest.json`,
   vitestCount,
 );
+if (
+  ensureDebianPackage(
+    () => existsSync("/usr/bin/ignition-validate"),
+    "ignition",
+    "install Debian's ignition package for ignition-validate.",
+  )
+) {
+  step("ignition-validate", "npx", ["tsx", "scripts/validate-ignition.ts"]);
+} else {
+  results.push({ name: "ignition-validate", passed: 0, failed: 1, counted: false });
+}
 const built = step("build", "npx", ["vite", "build"]);
-if (built && ensureChromium()) {
+const chromiumReady = ensureDebianPackage(
+  () => chromiumExecutable() !== null,
+  "chromium",
+  "install Playwright's (npx playwright install chromium) or Debian's chromium package.",
+);
+if (built && chromiumReady) {
   suite(
     "browser tests",
     "npx",

@@ -1,7 +1,9 @@
 /**
- * Runs Debian's ignition-validate (Ignition spec 3.3.0) on the compiled
- * output of every 1.0.0 Butane vector that compiles. Exits non-zero if any
- * output is refused. Usage: npx tsx scripts/validate-ignition.ts
+ * Runs Debian's ignition-validate (Ignition spec 3.3.0) on
+ *  - the compiled output of every 1.0.0 Butane vector that compiles, and
+ *  - the rendered wizard config for a spread of presets (every role, updates, reboot,
+ *    sysupdate source and architecture, plus host name, SSH key, channel and window).
+ * Exits non-zero if any output is refused. Usage: npx tsx scripts/validate-ignition.ts
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,6 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileButane } from "../src/core/butane/compile.ts";
+import { embeddedCatalogue } from "../src/core/catalogue/catalogue.ts";
+import { decodePreset } from "../src/core/config/preset.ts";
+import { testSshKey } from "../src/core/config/test-keys.ts";
+import { renderNode } from "../src/core/render/render-node.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const vectors = path.resolve(repoRoot, "../shared/vectors/butane");
@@ -19,34 +25,79 @@ interface Row {
   version: string;
 }
 
-const rows = readFileSync(path.join(vectors, "manifest.jsonl"), "utf8")
-  .trim()
-  .split("\n")
-  .map((l) => JSON.parse(l) as Row)
-  .filter((r) => r.version === "1.0.0");
-
-const work = mkdtempSync(path.join(tmpdir(), "ignition-validate-"));
-let checked = 0;
-const failures: string[] = [];
-try {
-  for (const row of rows) {
-    const result = compileButane(readFileSync(path.join(vectors, `${row.name}.bu`), "utf8"));
-    if (result.ignition === undefined) continue;
-    const file = path.join(work, `${row.name}.ign`);
-    writeFileSync(file, result.ignition);
-    const run = spawnSync(validator, [file], { encoding: "utf8" });
-    checked++;
-    if (run.error !== undefined) {
-      console.error(`cannot run ${validator}: ${run.error.message}`);
-      process.exit(2);
-    }
-    if (run.status !== 0) failures.push(`${row.name}: ${(run.stdout + run.stderr).trim()}`);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
+/** name -> Ignition JSON, for everything that should validate. */
+function vectorOutputs(): [string, string][] {
+  return readFileSync(path.join(vectors, "manifest.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Row)
+    .filter((row) => row.version === "1.0.0")
+    .flatMap((row): [string, string][] => {
+      const result = compileButane(readFileSync(path.join(vectors, `${row.name}.bu`), "utf8"));
+      return result.ignition === undefined ? [] : [[`vector ${row.name}`, result.ignition]];
+    });
 }
+
+function presetOutputs(): [string, string][] {
+  const catalogue = embeddedCatalogue();
+  const presets: string[] = [];
+  for (const role of ["control-plane", "worker"])
+    for (const updates of ["patch", "off"])
+      for (const reboot of ["kured", "locksmithd"])
+        for (const sysupdate of ["inline", "bakery"])
+          for (const arch of ["x86-64", "arm64"])
+            presets.push(
+              `role=${role}&updates=${updates}&reboot=${reboot}&sysupdate=${sysupdate}&arch=${arch}`,
+            );
+  const extras = new URLSearchParams({
+    hostname: "node-1",
+    endpoint: "10.0.0.10:6443",
+    "ca-hash": `sha256:${"ab".repeat(32)}`,
+    channel: "beta",
+    window: "Thu 04:00,1h30m",
+    ssh: testSshKey("ssh-ed25519"),
+    k8s: "v1.30",
+    extra:
+      "storage:\n  files:\n    - path: /etc/motd\n      mode: 0644\n      contents:\n        inline: hello\n",
+  });
+  presets.push(`role=worker&reboot=locksmithd&strategy=etcd-lock&${extras}`);
+  extras.set("channel", "off");
+  presets.push(`${extras}`);
+  return presets.map((preset) => {
+    const { state, notices } = decodePreset(preset, catalogue);
+    if (notices.length > 0) throw new Error(`preset ${preset}: ${JSON.stringify(notices)}`);
+    const rendered = renderNode({ ...state, joinToken: "abcdef.0123456789abcdef" });
+    if (rendered.compiled.ignition === undefined) {
+      throw new Error(`preset ${preset} did not compile:\n${rendered.compiled.stderr}`);
+    }
+    return [`preset ${preset}`, rendered.compiled.ignition];
+  });
+}
+
+function validate(outputs: [string, string][]): string[] {
+  const work = mkdtempSync(path.join(tmpdir(), "ignition-validate-"));
+  const failures: string[] = [];
+  try {
+    outputs.forEach(([name, ignition], index) => {
+      const file = path.join(work, `${index}.ign`);
+      writeFileSync(file, ignition);
+      const run = spawnSync(validator, [file], { encoding: "utf8" });
+      if (run.error !== undefined) throw new Error(`cannot run ${validator}: ${run.error.message}`);
+      if (run.status !== 0) failures.push(`${name}: ${(run.stdout + run.stderr).trim()}`);
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return failures;
+}
+
+const vectorResults = vectorOutputs();
+const presetResults = presetOutputs();
+const vectorFailures = validate(vectorResults);
+const presetFailures = validate(presetResults);
 console.log(
-  `ignition-validate: ${checked - failures.length}/${checked} compiled 1.0.0 vectors accepted`,
+  `ignition-validate: ${vectorResults.length - vectorFailures.length}/${vectorResults.length} compiled 1.0.0 vectors accepted, ` +
+    `${presetResults.length - presetFailures.length}/${presetResults.length} rendered wizard presets accepted`,
 );
-for (const f of failures) console.error(f);
-process.exit(failures.length > 0 ? 1 : 0);
+for (const failure of [...vectorFailures, ...presetFailures]) console.error(failure);
+process.exit(vectorFailures.length + presetFailures.length > 0 ? 1 : 0);
