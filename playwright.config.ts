@@ -9,7 +9,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: process.env.PW_JSON_REPORT
     ? [["list"], ["json", { outputFile: process.env.PW_JSON_REPORT }]]
     : [["list"]],

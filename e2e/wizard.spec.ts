@@ -1,16 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-
-const reference = path.resolve(import.meta.dirname, "../../shared/reference");
-/** The bakery's published texts: pinned conf, generic conf, noop. */
-const published = readFileSync(path.join(reference, "bakery-sysupdate-files.txt"), "utf8")
-  .split("----8<----\n")
-  .filter((_, index) => index % 2 === 1);
-
-const preview = (page: Page) => page.locator("pre.file-text");
-const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
-const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
+import { expect, test } from "@playwright/test";
+import { group, preview, publishedSysupdateTexts as published, tab } from "./page-helpers";
 
 test("every choice has a visible label and the preview starts from the newest version", async ({
   page,

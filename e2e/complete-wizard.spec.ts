@@ -1,0 +1,282 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
+import { testSshKey } from "../src/core/config/test-keys";
+import {
+  download,
+  group,
+  ignitionTab,
+  preview,
+  publishedSysupdateTexts,
+  tab,
+} from "./page-helpers";
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`),
+  ).toEqual([]);
+}
+
+test("the Ignition tab shows the compiled config live, and Download Ignition saves it", async ({
+  page,
+}) => {
+  await page.goto("./?k8s=v1.32.2&hostname=cp-1");
+  await ignitionTab(page).click();
+  await expect(page.getByText("Compiles to Ignition with no warnings.")).toBeVisible();
+  await expect(preview(page)).toContainText('"version": "3.3.0"');
+  await expect(preview(page)).toContainText('"path": "/etc/hostname"');
+
+  await group(page, "Butane version").getByLabel("flatcar 1.1.0 (Ignition 3.4.0)").check();
+  await expect(preview(page)).toContainText('"version": "3.4.0"');
+
+  const saved = await download(page, "Download Ignition");
+  expect(saved.name).toBe("config.ign");
+  const ignition = JSON.parse(readFileSync(saved.file, "utf8"));
+  expect(ignition.ignition.version).toBe("3.4.0");
+  expect(ignition.storage.links).toEqual([
+    {
+      path: "/etc/extensions/kubernetes.raw",
+      hard: false,
+      target: "/opt/extensions/kubernetes/kubernetes-v1.32.2-x86-64.raw",
+    },
+  ]);
+  expect(ignition.systemd.units.map((u: { name: string }) => u.name)).toContain("kubeadm.service");
+});
+
+test("Extra Butane is checked as you type, errors at the snippet's line, and merged when valid", async ({
+  page,
+}) => {
+  await page.goto("./");
+  const extra = page.getByLabel("Extra Butane");
+  await extra.fill(
+    "storage:\n  files:\n    - path: etc/motd\n      contents:\n        inline: hello\n",
+  );
+  await expect(page.getByText("Extra Butane, line 3: error: path not absolute")).toHaveCount(2);
+  await ignitionTab(page).click();
+  await expect(page.getByText("Butane cannot compile this config:")).toBeVisible();
+  await expect(
+    page.getByText(/error at \$\.storage\.files\.\d+\.path, line \d+ col \d+: path not absolute/),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download Ignition" })).toBeDisabled();
+  await expect(extra).toHaveValue(/path: etc\/motd/);
+
+  await extra.fill(
+    "storage:\n  files:\n    - path: /etc/hostname\n    - path: /etc/motd\n      contents:\n        inline: hello\n",
+  );
+  await expect(page.getByText("line 3: storage.files entry with path /etc/hostname")).toHaveCount(
+    0,
+  );
+  await extra.fill(
+    "storage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: hello\n",
+  );
+  await expect(page.getByText("Compiles to Ignition with no warnings.")).toBeVisible();
+  await expect(preview(page)).toContainText('"path": "/etc/motd"');
+  await tab(page, "config.bu").click();
+  await expect(preview(page)).toContainText("path: /etc/motd");
+});
+
+test("an extra entry that would replace a generated one is reported, never applied", async ({
+  page,
+}) => {
+  await page.goto("./");
+  await page
+    .getByLabel("Extra Butane")
+    .fill("systemd:\n  units:\n    - name: locksmithd.service\n      enabled: true\n");
+  await expect(
+    page
+      .getByText(/line 3: systemd\.units entry with name locksmithd\.service is generated/)
+      .first(),
+  ).toBeVisible();
+  await expect(preview(page)).not.toContainText("enabled: true\n    - name: locksmithd");
+});
+
+test("locksmithd's strategy and window, and the OS channel, land in update.conf", async ({
+  page,
+}) => {
+  await page.goto("./");
+  await group(page, "Reboot coordination").getByLabel("locksmithd").check();
+  await group(page, "Reboot strategy").getByLabel("etcd-lock").check();
+  await page.getByLabel("Reboot window start").fill("Thu 04:00");
+  await expect(
+    page.getByText("Reboot window length: set both the start and the length"),
+  ).toBeVisible();
+  await page.getByLabel("Reboot window length").fill("1h30m");
+  await page.getByLabel("OS update channel").selectOption("beta");
+  await tab(page, "update.conf").click();
+  await expect(preview(page)).toHaveText(
+    'GROUP=beta\nREBOOT_STRATEGY=etcd-lock\nLOCKSMITHD_REBOOT_WINDOW_START="Thu 04:00"\nLOCKSMITHD_REBOOT_WINDOW_LENGTH=1h30m\n',
+  );
+  await page.getByLabel("OS update channel").selectOption("off");
+  await expect(preview(page)).toContainText("SERVER=disabled");
+  await page.getByLabel("Reboot window length").fill("90 minutes");
+  await expect(
+    page.getByText("Reboot window length: a duration like 1h, 30m or 1h30m."),
+  ).toBeVisible();
+  await expect(page.getByLabel("Reboot window length")).toHaveValue("90 minutes");
+});
+
+test("kured shows the commands that install it, ready to copy", async ({ page }) => {
+  await page.goto("./");
+  await expect(
+    page.getByText("helm install kured kubereboot/kured --namespace kube-system"),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Copy kured commands" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    "helm repo add kubereboot",
+  );
+});
+
+test("SSH keys: a bad line is named, the good keys are used", async ({ page }) => {
+  await page.goto("./");
+  const good = testSshKey("ssh-ed25519", "me@laptop");
+  await page.getByLabel("SSH keys").fill(`${good}\nssh-dss AAAA nope`);
+  await expect(page.getByText('SSH keys: line 2: starts with "ssh-dss"')).toBeVisible();
+  await expect(preview(page)).toContainText(good);
+  await expect(preview(page)).not.toContainText("ssh-dss");
+});
+
+test("Download all gives one zip with the Butane, Ignition, sysupdate files and a README", async ({
+  page,
+}) => {
+  await page.goto("./?k8s=v1.33.2&reboot=locksmithd&hostname=cp-1");
+  const saved = await download(page, "Download all (.zip)");
+  expect(saved.name).toBe("flatcar-cp-1-v1.33.2.zip");
+  const files = unzipSync(new Uint8Array(readFileSync(saved.file)));
+  expect(Object.keys(files).sort()).toEqual(
+    [
+      "README.md",
+      "config.bu",
+      "config.ign",
+      "kubernetes-v1.33.conf",
+      "noop.conf",
+      "update.conf",
+    ].sort(),
+  );
+  const text = (name: string) => strFromU8(files[name] as Uint8Array);
+  expect(text("noop.conf")).toBe(publishedSysupdateTexts[2]);
+  expect(text("update.conf")).toBe("REBOOT_STRATEGY=reboot\n");
+  expect(JSON.parse(text("config.ign")).ignition.version).toBe("3.3.0");
+  expect(text("config.bu")).toContain("inline: cp-1");
+  expect(text("README.md")).toContain("flatcar-install -d /dev/sda -i config.ign");
+});
+
+test("a share link restores the complete page exactly; bad parameters are listed in one notice", async ({
+  page,
+  context,
+}) => {
+  await page.goto("./");
+  await group(page, "Butane version").getByLabel("flatcar 1.1.0 (Ignition 3.4.0)").check();
+  await group(page, "Reboot coordination").getByLabel("locksmithd").check();
+  await group(page, "Reboot strategy").getByLabel("off").check();
+  await page.getByLabel("Reboot window start").fill("04:00");
+  await page.getByLabel("Reboot window length").fill("1h");
+  await page.getByLabel("OS update channel").selectOption("lts");
+  await page
+    .getByLabel("SSH keys")
+    .fill(`${testSshKey("ssh-rsa", "a@b")}\n${testSshKey("ecdsa-sha2-nistp256", "c@d")}`);
+  await page.getByLabel("Verify download").uncheck();
+  await page.getByLabel("Extra Butane").fill("kernel_arguments:\n  should_exist:\n    - quiet\n");
+  const butane = await preview(page).textContent();
+  await page.getByRole("button", { name: "Copy share link" }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const second = await context.newPage();
+  await second.goto(link);
+  await expect(preview(second)).toHaveText(butane ?? "");
+  await expect(second.getByLabel("Verify download")).not.toBeChecked();
+  await expect(second.getByLabel("OS update channel")).toHaveValue("lts");
+  await expect(group(second, "Reboot strategy").getByLabel("off")).toBeChecked();
+
+  await second.goto("./?strategy=sometimes&window=25:00,1h&channel=nightly&verify=maybe&ssh=nope");
+  const notice = second.getByRole("alert").filter({ hasText: "Some link parameters were ignored" });
+  await expect(notice.getByRole("listitem")).toHaveCount(5);
+  await expect(notice).toContainText("strategy=sometimes — Allowed: reboot, etcd-lock, off.");
+  await expect(notice).toContainText("channel=nightly — Allowed: stable, beta, alpha, lts, off.");
+});
+
+test("the whole form works from the keyboard alone", async ({ page }) => {
+  await page.goto("./");
+  // Role: Tab from the top of the page into the group, arrow to Worker.
+  const controlPlane = group(page, "Role").getByLabel("Control plane");
+  for (
+    let step = 0;
+    step < 5 && !(await controlPlane.evaluate((el) => el === document.activeElement));
+    step++
+  ) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(controlPlane).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(group(page, "Role").getByLabel("Worker")).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Hostname")).toBeFocused();
+  await page.keyboard.type("kb-node");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("10.0.0.10:6443");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("abcdef.0123456789abcdef");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`sha256:${"0".repeat(64)}`);
+  await expect(preview(page)).toContainText(
+    "kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef",
+  );
+  await expect(preview(page)).toContainText("inline: kb-node");
+  // Version select by keyboard.
+  await page.getByLabel("Kubernetes version").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByLabel("Kubernetes version")).toHaveValue("v1.36.1");
+  // Tabs by keyboard.
+  await tab(page, "config.bu").focus();
+  await page.keyboard.press("End");
+  await expect(ignitionTab(page)).toBeFocused();
+  await expect(ignitionTab(page)).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Home");
+  await expect(tab(page, "config.bu")).toHaveAttribute("aria-selected", "true");
+  // Every control is reachable: tabbing from the top reaches Download all.
+  await page.locator("body").click();
+  let reached = false;
+  for (let step = 0; step < 60 && !reached; step++) {
+    await page.keyboard.press("Tab");
+    reached = await page
+      .getByRole("button", { name: "Download all (.zip)" })
+      .evaluate((el) => el === document.activeElement);
+  }
+  expect(reached).toBe(true);
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no accessibility violations in the ${colorScheme} theme, in every state visited`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("./?role=worker&hostname=Bad_Host&arch=nope");
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
+    expect(background).toBe(colorScheme === "dark" ? "rgb(15, 20, 25)" : "rgb(247, 248, 250)");
+    await expectNoAxeViolations(page);
+    await group(page, "Reboot coordination").getByLabel("locksmithd").check();
+    await page.getByLabel("Extra Butane").fill("storage:\n  files:\n    - path: x\n");
+    await ignitionTab(page).click();
+    await expect(page.getByText("Butane cannot compile this config:")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await tab(page, "config.bu").click();
+    await expect(preview(page).locator(".hljs-attr").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("readable on a 360 px wide screen: no sideways scrolling, the preview follows the form", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+  const form = await page.getByRole("region", { name: "Choices" }).boundingBox();
+  const output = await page.getByRole("region", { name: "Preview" }).boundingBox();
+  expect(output?.y).toBeGreaterThan((form?.y ?? 0) + (form?.height ?? 0) - 1);
+  await expectNoAxeViolations(page);
+});

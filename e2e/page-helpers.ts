@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+const reference = path.resolve(import.meta.dirname, "../../shared/reference");
+
+/** The bakery's published texts: [pinned conf, generic conf, noop]. */
+export const publishedSysupdateTexts = readFileSync(
+  path.join(reference, "bakery-sysupdate-files.txt"),
+  "utf8",
+)
+  .split("----8<----\n")
+  .filter((_, index) => index % 2 === 1);
+
+export const preview = (page: Page) => page.locator("#preview-panel .file-text");
+export const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
+export const tab = (page: Page, name: string) => page.getByRole("tab", { name, exact: true });
+export const ignitionTab = (page: Page) => tab(page, "Ignition (config.ign)");
+
+/** Clicks a button that starts a download and returns the downloaded file's path. */
+export async function download(
+  page: Page,
+  button: string,
+): Promise<{ name: string; file: string }> {
+  const [started] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: button, exact: true }).click(),
+  ]);
+  return { name: started.suggestedFilename(), file: await started.path() };
+}
