@@ -250,6 +250,7 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`no accessibility violations in the ${colorScheme} theme, in every state visited`, async ({
     page,
   }) => {
+    test.slow(); // axe analyses the whole page three times
     await page.emulateMedia({ colorScheme });
     await page.goto("./?role=worker&hostname=Bad_Host&arch=nope");
     const background = await page.evaluate(
