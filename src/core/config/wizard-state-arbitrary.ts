@@ -41,7 +41,7 @@ const caHash = fc.oneof(
   fc.constant(""),
   fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `sha256:${hex}`),
 );
-const windowPair = fc.oneof(
+const windowPair: fc.Arbitrary<readonly [string, string]> = fc.oneof(
   fc.constant(["", ""] as const),
   fc.tuple(
     fc
