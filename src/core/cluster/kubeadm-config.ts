@@ -1,0 +1,184 @@
+import { stringify } from "yaml";
+
+/**
+ * kubeadm's config API per Kubernetes minor:
+ * - v1beta3 arrived in 1.22 (kubernetes/kubernetes#101129);
+ * - v1beta4 arrived in 1.31 (kubernetes/kubernetes#125029), which deprecated v1beta3;
+ * - v1beta3 was removed in 1.36 (kubernetes/kubernetes#136016: "The 1.35 kubeadm binary can be
+ *   used to migrate"); 1.36 also adds a placeholder v1 that "cannot be used yet".
+ * So each minor gets the newest version its kubeadm reads, and 1.36+ must not get v1beta3.
+ */
+export type KubeadmApiVersion = "kubeadm.k8s.io/v1beta3" | "kubeadm.k8s.io/v1beta4";
+
+const firstV1beta3Minor = 22;
+const firstV1beta4Minor = 31;
+
+/** The kubeadm config apiVersion for a Kubernetes version or minor ("v1.32.2", "v1.32", "1.32"). */
+export function kubeadmApiVersion(version: string): KubeadmApiVersion {
+  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  if (!match) throw new Error(`not a Kubernetes version: "${version}" (e.g. v1.32.2 or v1.32)`);
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  if (major !== 1 || minor < firstV1beta3Minor) {
+    throw new Error(`kubeadm configs are written for Kubernetes v1.22 and later, not ${version}`);
+  }
+  return minor >= firstV1beta4Minor ? "kubeadm.k8s.io/v1beta4" : "kubeadm.k8s.io/v1beta3";
+}
+
+/** Where the node's kubeadm config goes (the path the Flatcar how-to uses for `--config`). */
+export const kubeadmConfigPath = "/etc/kubeadm.yml";
+
+export type TokenTtl = "24h" | "0";
+
+export interface TokenTtlChoice {
+  value: TokenTtl;
+  label: string;
+  tradeOff: string;
+}
+
+export const tokenTtlChoices: readonly TokenTtlChoice[] = [
+  {
+    value: "24h",
+    label: "24 hours (kubeadm's default)",
+    tradeOff:
+      "A leaked token is useless after a day, but workers booted later cannot join with it: " +
+      "create a new token on the control plane (kubeadm token create) for them.",
+  },
+  {
+    value: "0",
+    label: "Never expires",
+    tradeOff:
+      "Workers can join whenever they boot, from the same config, but anyone holding the token " +
+      "can join a node to the cluster until you delete it with kubeadm token delete.",
+  },
+];
+
+// Both versions read ttl as a Go duration (metav1.Duration); write kubeadm's own spelling.
+const ttlDurations: Record<TokenTtl, string> = { "24h": "24h0m0s", "0": "0s" };
+
+/** The groups and usages kubeadm gives the tokens it creates for `kubeadm join`. */
+const joinTokenGroups = ["system:bootstrappers:kubeadm:default-node-token"];
+const joinTokenUsages = ["signing", "authentication"];
+
+export interface NodeOptions {
+  /** The node name; kubeadm uses the host name when absent. */
+  hostname?: string;
+  /** kubelet flags without "--", e.g. { "volume-plugin-dir": "/opt/..." }. */
+  kubeletExtraArgs?: Record<string, string>;
+}
+
+export interface ControlPlaneKubeadmInput extends NodeOptions {
+  /** The sysext's Kubernetes version, e.g. "v1.32.2": kubeadm must not pull another. */
+  kubernetesVersion: string;
+  clusterName: string;
+  /** host:port that workers and kubectl reach the API server at. */
+  controlPlaneEndpoint: string;
+  podSubnet: string;
+  serviceSubnet: string;
+  bootstrapToken: string;
+  tokenTtl: TokenTtl;
+}
+
+export interface WorkerKubeadmInput extends NodeOptions {
+  kubernetesVersion: string;
+  controlPlaneEndpoint: string;
+  bootstrapToken: string;
+  /** "sha256:<hex>" of the cluster CA's public key. */
+  discoveryHash: string;
+}
+
+type KubeadmDocument = Record<string, unknown>;
+
+/** v1beta3 takes a name→value map; v1beta4 a list of {name, value} (duplicates allowed). */
+function extraArgs(
+  apiVersion: KubeadmApiVersion,
+  args: Record<string, string>,
+): Record<string, string> | { name: string; value: string }[] {
+  if (apiVersion === "kubeadm.k8s.io/v1beta3") return { ...args };
+  return Object.entries(args).map(([name, value]) => ({ name, value }));
+}
+
+function nodeRegistration(apiVersion: KubeadmApiVersion, options: NodeOptions): KubeadmDocument {
+  const registration: KubeadmDocument = {};
+  if (options.hostname) registration.name = options.hostname;
+  if (options.kubeletExtraArgs && Object.keys(options.kubeletExtraArgs).length > 0) {
+    registration.kubeletExtraArgs = extraArgs(apiVersion, options.kubeletExtraArgs);
+  }
+  return registration;
+}
+
+function withNodeRegistration(
+  document: KubeadmDocument,
+  apiVersion: KubeadmApiVersion,
+  options: NodeOptions,
+): KubeadmDocument {
+  const registration = nodeRegistration(apiVersion, options);
+  return Object.keys(registration).length > 0
+    ? { ...document, nodeRegistration: registration }
+    : document;
+}
+
+/** InitConfiguration + ClusterConfiguration, as objects (for tests and other renderers). */
+export function controlPlaneKubeadmDocuments(input: ControlPlaneKubeadmInput): KubeadmDocument[] {
+  const apiVersion = kubeadmApiVersion(input.kubernetesVersion);
+  const init = withNodeRegistration(
+    {
+      apiVersion,
+      kind: "InitConfiguration",
+      bootstrapTokens: [
+        {
+          token: input.bootstrapToken,
+          description: "Made by Flatcar Kubernetes Wizard for the workers' kubeadm join",
+          ttl: ttlDurations[input.tokenTtl],
+          usages: joinTokenUsages,
+          groups: joinTokenGroups,
+        },
+      ],
+    },
+    apiVersion,
+    input,
+  );
+  const cluster: KubeadmDocument = {
+    apiVersion,
+    kind: "ClusterConfiguration",
+    kubernetesVersion: input.kubernetesVersion,
+    clusterName: input.clusterName,
+    controlPlaneEndpoint: input.controlPlaneEndpoint,
+    networking: { podSubnet: input.podSubnet, serviceSubnet: input.serviceSubnet },
+  };
+  return [init, cluster];
+}
+
+/** JoinConfiguration for a worker: token discovery pinned to the cluster CA's hash. */
+export function workerKubeadmDocuments(input: WorkerKubeadmInput): KubeadmDocument[] {
+  const apiVersion = kubeadmApiVersion(input.kubernetesVersion);
+  const join = withNodeRegistration(
+    {
+      apiVersion,
+      kind: "JoinConfiguration",
+      discovery: {
+        bootstrapToken: {
+          apiServerEndpoint: input.controlPlaneEndpoint,
+          token: input.bootstrapToken,
+          caCertHashes: [input.discoveryHash],
+        },
+      },
+    },
+    apiVersion,
+    input,
+  );
+  return [join];
+}
+
+/** Documents as one multi-document YAML text, written by the yaml library (never a template). */
+export function kubeadmYaml(documents: KubeadmDocument[]): string {
+  return documents.map((document) => stringify(document, { lineWidth: 0 })).join("---\n");
+}
+
+export function controlPlaneKubeadmConfig(input: ControlPlaneKubeadmInput): string {
+  return kubeadmYaml(controlPlaneKubeadmDocuments(input));
+}
+
+export function workerKubeadmConfig(input: WorkerKubeadmInput): string {
+  return kubeadmYaml(workerKubeadmDocuments(input));
+}
