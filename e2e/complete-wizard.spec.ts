@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./offline-test";
 import { strFromU8, unzipSync } from "fflate";
 import { testSshKey } from "../src/core/config/test-keys";
 import {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./offline-test";
 import { group, preview, publishedSysupdateTexts as published, tab } from "./page-helpers";
 
 test("every choice has a visible label and the preview starts from the newest version", async ({

@@ -106,4 +106,13 @@ describe("createGithubClient", () => {
       detail: expect.stringContaining("tag_name") as unknown,
     });
   });
+
+  it("gives up on a request that takes longer than its time limit", async () => {
+    const slowFetch = ((_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      })) as typeof globalThis.fetch;
+    const client = createGithubClient({ apiBase: "", fetch: slowFetch, timeoutMs: 50 });
+    expect(await problemOf(client.get(url, schema))).toEqual({ kind: "timeout", seconds: 0.05 });
+  });
 });

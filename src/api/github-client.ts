@@ -44,6 +44,8 @@ export interface GithubClientOptions {
   now?: () => number;
   /** A token for maintainers' scripts; the page never has one. */
   token?: string;
+  /** Give up on a request after this long: a slow API must not hold the status line. */
+  timeoutMs?: number;
 }
 
 interface CachedBody {
@@ -63,6 +65,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const store = options.store ?? memoryStore();
   const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 10_000;
 
   function readCached(url: string): CachedBody | null {
     try {
@@ -87,8 +90,15 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     let response: Response;
     try {
       // no-store: the ETag cache is ours, the browser's HTTP cache would hide 304s from it.
-      response = await fetchImpl(url, { headers, cache: "no-store" });
-    } catch {
+      response = await fetchImpl(url, {
+        headers,
+        cache: "no-store",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "TimeoutError") {
+        throw new GithubError({ kind: "timeout", seconds: timeoutMs / 1000 });
+      }
       throw new GithubError({ kind: "network" });
     }
     const header = (name: string) => response.headers.get(name);

@@ -1,23 +1,7 @@
-import { useState } from "react";
+import { ActionButton } from "./action-button";
 import { copyText } from "./copy-text";
 
 /** A button that copies text and says, next to it, whether that worked. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
-  const [status, setStatus] = useState("");
-  return (
-    <span className="copy-button">
-      <button
-        type="button"
-        onClick={async () => {
-          setStatus((await copyText(text)).message);
-          window.setTimeout(() => setStatus(""), 4000);
-        }}
-      >
-        {label}
-      </button>
-      <span className="action-status" role="status" aria-live="polite">
-        {status}
-      </span>
-    </span>
-  );
+  return <ActionButton label={label} action={() => copyText(text)} />;
 }

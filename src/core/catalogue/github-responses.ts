@@ -57,6 +57,7 @@ export type CatalogueProblem =
   | { kind: "server"; status: number }
   | { kind: "http"; status: number }
   | { kind: "network" }
+  | { kind: "timeout"; seconds: number }
   | { kind: "malformed"; detail: string }
   | { kind: "empty" };
 
@@ -104,6 +105,8 @@ export function describeProblem(problem: CatalogueProblem): string {
       return `GitHub answered ${problem.status}`;
     case "network":
       return "GitHub unreachable";
+    case "timeout":
+      return `GitHub did not answer within ${problem.seconds} s`;
     case "malformed":
       return "unexpected answer from GitHub";
     case "empty":

@@ -6,6 +6,7 @@ import {
   type OutputFile,
   type RenderNotice,
 } from "../../core/render/render-node";
+import { ActionButton } from "../../ui/action-button";
 import { CopyButton } from "../../ui/copy-button";
 import { saveFile } from "../../ui/save-file";
 import { HighlightedText, languageOf } from "./highlighted-text";
@@ -86,12 +87,10 @@ export function PreviewPanel({
             </pre>
             <div className="file-actions">
               <CopyButton text={file.contents} label="Copy" />
-              <button
-                type="button"
-                onClick={() => saveFile(file.name, file.contents, file.mediaType)}
-              >
-                Download
-              </button>
+              <ActionButton
+                label="Download"
+                action={() => saveFile(file.name, file.contents, file.mediaType)}
+              />
             </div>
           </>
         ) : (

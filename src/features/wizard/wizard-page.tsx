@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { findRelease, type Catalogue } from "../../core/catalogue/catalogue";
+import { useChosenRelease } from "../../api/release-query";
+import type { Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
 import { renderNode } from "../../core/render/render-node";
@@ -36,8 +37,21 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
   const { state, errors } = useMemo(() => readFormInput(values, initial.state), [values, initial]);
-  const release = findRelease(catalogue, state.kubernetesVersion);
+  const release = useChosenRelease(catalogue, state.kubernetesVersion);
   const imageSha256 = release?.sha256[state.arch];
+
+  // The chosen version's own release can show an architecture has no image: switch, and say so.
+  const [archNotice, setArchNotice] = useState("");
+  const available = release?.arches[0];
+  const missingArch =
+    release !== undefined && available !== undefined && !release.arches.includes(state.arch);
+  const notice = missingArch
+    ? `${release.version} has no ${state.arch} image; switched to ${available}.`
+    : "";
+  if (notice && notice !== archNotice) setArchNotice(notice);
+  useEffect(() => {
+    if (missingArch && available) form.setValue("arch", available, { shouldDirty: true });
+  }, [missingArch, available, form]);
   const rendered = useMemo(() => renderNode(state, { imageSha256 }), [state, imageSha256]);
   const query = encodePreset(state);
 
@@ -52,6 +66,11 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   return (
     <main className="wizard">
       <section className="choices" aria-label="Choices">
+        {archNotice && (
+          <p className="notice notice-warning" role="status">
+            {archNotice}
+          </p>
+        )}
         {presetNotices.length > 0 && (
           <PresetNotices notices={presetNotices} onDismiss={() => setPresetNotices([])} />
         )}
