@@ -111,6 +111,8 @@ describe("cli render --api", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("kubernetes-v1.37.0-x86-64.raw");
+    // The image is pinned to the digest GitHub gives its asset.
+    expect(result.stdout).toContain(`hash: sha256-${"3f".repeat(32)}`);
     expect(requested).toEqual([
       `${releases}/tags/kubernetes`,
       `${releases}/tags/kubernetes-v1.37.0`,
@@ -144,5 +146,17 @@ describe("cli render --api", () => {
     const result = await run(["--preset", "", "--api", `http://127.0.0.1:${port}`]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("(GitHub unreachable); using the snapshot from 2026-07-16");
+  });
+});
+
+describe("cli render, Butane's word", () => {
+  it("reports Butane's messages about the extra Butane and exits 1 when it does not compile", async () => {
+    const bad = encodeURIComponent("storage:\n  files:\n    - path: etc/x\n");
+    const result = await run(["--preset", `extra=${bad}`, "--out", "out"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /error at \$\.storage\.files\.\d+\.path, line \d+ col \d+: path not absolute/,
+    );
+    expect([...result.files.keys()]).not.toContain("out/config.ign");
   });
 });

@@ -98,14 +98,15 @@ export async function runRenderCommand(
   for (const message of Object.values(errors)) io.stderr(`error: ${message}\n`);
   if (Object.keys(errors).length > 0) return 1;
 
-  const rendered = renderNode(state);
+  const imageSha256 = findRelease(catalogue, state.kubernetesVersion)?.sha256[state.arch];
+  const rendered = renderNode(state, { imageSha256 });
   for (const notice of rendered.notices) io.stderr(`warning: ${notice.message}\n`);
-  if (args.out === undefined) {
-    io.stdout(rendered.butane);
-    return 0;
-  }
-  writeAll(io, args.out, rendered.files);
-  return 0;
+  // Butane's own messages about config.bu (from the extra Butane), in its words.
+  io.stderr(rendered.compiled.stderr);
+  const status = rendered.compiled.exitCode;
+  if (args.out === undefined) io.stdout(rendered.butane);
+  else writeAll(io, args.out, rendered.files);
+  return status;
 }
 
 function writeAll(io: RenderIo, directory: string, files: OutputFile[]): void {
