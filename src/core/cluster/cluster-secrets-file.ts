@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { caCertHashSchema, endpointSchema, joinTokenSchema } from "../config/wizard-state";
+import { discoveryHash, parseClusterCa } from "./cluster-ca";
+import type { TokenTtl } from "./kubeadm-config";
+
+/** What a person keeps so more workers can join later: never in a share link. */
+export interface ClusterSecrets {
+  clusterName: string;
+  controlPlaneEndpoint: string;
+  bootstrapToken: string;
+  tokenTtl: TokenTtl;
+  caCertificatePem: string;
+  caPrivateKeyPem: string;
+  discoveryHash: string;
+}
+
+export const clusterSecretsKind = "FlatcarKubernetesWizardClusterSecrets";
+export const clusterSecretsVersion = 1;
+export const clusterSecretsFileName = "cluster-secrets.json";
+
+// kubeadm puts clusterName in kubeconfigs and names; keep it a DNS label, as its default is.
+const clusterNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    "1–63 lower-case letters, digits or '-', starting and ending with a letter or digit, e.g. kubernetes",
+  );
+
+export const clusterSecretsSchema = z.object({
+  clusterName: clusterNameSchema,
+  controlPlaneEndpoint: endpointSchema,
+  bootstrapToken: joinTokenSchema,
+  tokenTtl: z.enum(["24h", "0"], { message: '"24h" or "0"' }),
+  caCertificatePem: z.string().min(1, "the CA certificate in PEM"),
+  caPrivateKeyPem: z.string().min(1, "the CA private key in PEM (PKCS#8)"),
+  discoveryHash: caCertHashSchema,
+});
+
+const fileSchema = clusterSecretsSchema.extend({
+  kind: z.literal(clusterSecretsKind, { message: `"${clusterSecretsKind}"` }),
+  version: z.literal(clusterSecretsVersion, { message: `${clusterSecretsVersion}` }),
+});
+
+export type ParseClusterSecretsResult =
+  { ok: true; secrets: ClusterSecrets } | { ok: false; message: string };
+
+/** The file's text: JSON with a kind and version first, so a stray file is recognised. */
+export function serializeClusterSecrets(secrets: ClusterSecrets): string {
+  const file = {
+    kind: clusterSecretsKind,
+    version: clusterSecretsVersion,
+    clusterName: secrets.clusterName,
+    controlPlaneEndpoint: secrets.controlPlaneEndpoint,
+    bootstrapToken: secrets.bootstrapToken,
+    tokenTtl: secrets.tokenTtl,
+    caCertificatePem: secrets.caCertificatePem,
+    caPrivateKeyPem: secrets.caPrivateKeyPem,
+    discoveryHash: secrets.discoveryHash,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Reads a secrets file and checks that its parts agree; messages name the field. */
+export async function parseClusterSecrets(text: string): Promise<ParseClusterSecretsResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: "not a cluster secrets file: the text is not JSON" };
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return { ok: false, message: "not a cluster secrets file: expected a JSON object" };
+  }
+  const kind = (json as Record<string, unknown>).kind;
+  if (kind !== clusterSecretsKind) {
+    return {
+      ok: false,
+      message: `not a cluster secrets file: kind must be "${clusterSecretsKind}"`,
+    };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || "file";
+    return { ok: false, message: `${field}: ${issue?.message ?? "invalid"}` };
+  }
+  // The secrets schema drops the kind and version markers.
+  const secrets: ClusterSecrets = clusterSecretsSchema.parse(parsed.data);
+
+  const ca = await parseClusterCa(secrets.caCertificatePem, secrets.caPrivateKeyPem);
+  if (!ca.ok) {
+    const field = ca.field === "certificate" ? "caCertificatePem" : "caPrivateKeyPem";
+    return { ok: false, message: `${field}: ${ca.message}` };
+  }
+  const hash = await discoveryHash(secrets.caCertificatePem);
+  if (hash !== secrets.discoveryHash) {
+    return {
+      ok: false,
+      message: `discoveryHash: does not match the CA certificate (its hash is ${hash})`,
+    };
+  }
+  return { ok: true, secrets };
+}
