@@ -19,10 +19,12 @@ async function main(argv: string[]): Promise<number> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       writeFile: (directory, name, contents) => {
-        mkdirSync(directory, { recursive: true });
-        writeFileSync(path.join(directory, name), contents);
+        const file = path.join(directory, name);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, contents);
       },
       env: (name) => process.env[name],
+      readFile: (file) => readFileSync(file, "utf8"),
     });
   }
   if (command === "butane") {

@@ -26,7 +26,9 @@ describe("cli render", () => {
       "out/kubernetes-v1.33.conf",
       "out/noop.conf",
       "out/config.ign",
+      "out/cluster-secrets.json",
     ]);
+    expect(result.stderr).toContain("wrote out/cluster-secrets.json: keep it secret");
     expect(result.files.get("out/config.bu")).toContain("kubernetes-v1.33.2-arm64.raw");
     expect(result.files.get("out/kubernetes-v1.33.conf")).toContain(
       "MatchPattern=kubernetes-v1.33.@v-%a.raw\n",
@@ -41,7 +43,7 @@ describe("cli render", () => {
   });
 
   it("warns on stderr when a worker's join values are missing, and leaves the join out", async () => {
-    const result = await run(["--preset", "role=worker&endpoint=10.0.0.10:6443"]);
+    const result = await run(["--preset", "bootstrap=manual&role=worker&endpoint=10.0.0.10:6443"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("warning: Join token is not set yet");
     expect(result.stdout).not.toContain("kubeadm");
@@ -49,9 +51,12 @@ describe("cli render", () => {
 
   it("takes the join token from the environment, never from the preset", async () => {
     const hash = `sha256:${"1".repeat(64)}`;
-    const result = await run(["--preset", `role=worker&endpoint=10.0.0.10:6443&ca-hash=${hash}`], {
-      FKW_JOIN_TOKEN: "abcdef.0123456789abcdef",
-    });
+    const result = await run(
+      ["--preset", `bootstrap=manual&role=worker&endpoint=10.0.0.10:6443&ca-hash=${hash}`],
+      {
+        FKW_JOIN_TOKEN: "abcdef.0123456789abcdef",
+      },
+    );
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("--token abcdef.0123456789abcdef");
   });
@@ -107,7 +112,7 @@ describe("cli render --api", () => {
   it("uses the live list and the chosen version's own release, in two requests", async () => {
     mode = "live";
     requested.length = 0;
-    const result = await run(["--preset", "", "--api", api]);
+    const result = await run(["--preset", "bootstrap=manual", "--api", api]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("kubernetes-v1.37.0-x86-64.raw");
@@ -129,7 +134,7 @@ describe("cli render --api", () => {
 
   it("warns and uses the snapshot when rate limited; --strict makes it an error", async () => {
     mode = "rate-limit";
-    const result = await run(["--preset", "", "--api", api]);
+    const result = await run(["--preset", "bootstrap=manual", "--api", api]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       `warning: live catalogue at ${api} unavailable (GitHub rate limit, retry at 2026-07-16T14:05:00.000Z); using the snapshot from 2026-07-16\n`,
@@ -158,5 +163,94 @@ describe("cli render, Butane's word", () => {
       /error at \$\.storage\.files\.\d+\.path, line \d+ col \d+: path not absolute/,
     );
     expect([...result.files.keys()]).not.toContain("out/config.ign");
+  });
+});
+
+describe("cli render, clusters", () => {
+  const secretsOf = (files: Map<string, string>) => files.get("out/cluster-secrets.json") ?? "";
+
+  it("--workers N writes a folder per node, the secrets and the README; secrets are generated", async () => {
+    const result = await run([
+      "--preset",
+      "endpoint=10.0.0.10:6443&cni=none",
+      "--workers",
+      "2",
+      "--out",
+      "out",
+    ]);
+    expect(result.code).toBe(0);
+    expect([...result.files.keys()]).toEqual([
+      "out/control-plane/config.bu",
+      "out/control-plane/config.ign",
+      "out/worker-1/config.bu",
+      "out/worker-1/config.ign",
+      "out/worker-2/config.bu",
+      "out/worker-2/config.ign",
+      "out/cluster-secrets.json",
+      "out/README.md",
+    ]);
+    const secrets = JSON.parse(secretsOf(result.files));
+    expect(result.files.get("out/worker-2/config.bu")).toContain(secrets.bootstrapToken);
+    expect(result.files.get("out/worker-2/config.bu")).toContain(secrets.discoveryHash);
+  });
+
+  it("--secrets FILE reuses a cluster's secrets, so later workers join the same cluster", async () => {
+    const first = await run([
+      "--preset",
+      "endpoint=10.0.0.10:6443",
+      "--workers",
+      "1",
+      "--out",
+      "out",
+    ]);
+    const text = secretsOf(first.files);
+    const io: RenderIo = {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      writeFile: (directory, name, contents) => files.set(`${directory}/${name}`, contents),
+      env: () => undefined,
+      readFile: (file) => {
+        if (file !== "secrets.json") throw new Error("ENOENT: no such file");
+        return text;
+      },
+    };
+    const files = new Map<string, string>();
+    const code = await runRenderCommand(
+      ["--preset", "role=worker&hostname=worker-9", "--secrets", "secrets.json", "--out", "later"],
+      io,
+    );
+    expect(code).toBe(0);
+    const secrets = JSON.parse(text);
+    expect(files.get("later/config.bu")).toContain(`token: ${secrets.bootstrapToken}`);
+    expect(files.get("later/config.bu")).toContain("apiServerEndpoint: 10.0.0.10:6443");
+    expect(files.has("later/cluster-secrets.json")).toBe(false);
+
+    const broken = await runRenderCommand(["--preset", "", "--secrets", "missing.json"], io);
+    expect(broken).toBe(1);
+  });
+
+  it("names a bad secrets file's field", async () => {
+    const messages: string[] = [];
+    const code = await runRenderCommand(["--preset", "", "--secrets", "s.json"], {
+      stdout: () => undefined,
+      stderr: (text) => messages.push(text),
+      writeFile: () => undefined,
+      env: () => undefined,
+      readFile: () =>
+        JSON.stringify({
+          kind: "FlatcarKubernetesWizardClusterSecrets",
+          version: 1,
+          clusterName: "x",
+        }),
+    });
+    expect(code).toBe(1);
+    expect(messages.join("")).toMatch(/^error: --secrets s\.json: controlPlaneEndpoint: /);
+  });
+
+  it("refuses --workers without --out, or out of range", async () => {
+    expect((await run(["--preset", "", "--workers", "2"])).stderr).toContain(
+      "--workers needs --out DIR",
+    );
+    expect((await run(["--preset", "", "--workers", "1001", "--out", "o"])).code).toBe(2);
   });
 });

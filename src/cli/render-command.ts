@@ -9,6 +9,12 @@ import {
 import { withRelease } from "../core/catalogue/live-catalogue";
 import { readFormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
+import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle";
+import { clusterSecretsFileName, parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
+import { generateNodeSecrets } from "../core/cluster/generate-secrets";
+import type { WizardState } from "../core/config/wizard-state";
+import type { NodeSecrets } from "../core/render/kubeadm-parts";
+import { renderCluster } from "../core/render/render-cluster";
 import { renderNode, type OutputFile } from "../core/render/render-node";
 
 export interface RenderIo {
@@ -18,12 +24,23 @@ export interface RenderIo {
   env(name: string): string | undefined;
   /** For --api; the global fetch when absent. */
   fetch?: typeof fetch;
+  /** For --secrets. */
+  readFile?(path: string): string;
 }
 
-export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--join-token TOKEN] [--api URL] [--strict]
+/** The page offers up to 100 workers; automation may ask for more. */
+const maxCliWorkers = 1000;
 
-Writes the files the wizard offers for that preset (config.bu and the sysupdate files)
-to DIR, or prints config.bu to stdout without --out. Uses the embedded release snapshot,
+export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
+                  [--join-token TOKEN] [--api URL] [--strict]
+
+Writes the files the wizard offers for that preset (config.bu, config.ign and the
+sysupdate files) to DIR, or prints config.bu to stdout without --out.
+With bootstrap=generated (the default) the cluster's CA and bootstrap token are generated
+and written to DIR/cluster-secrets.json, or read from --secrets FILE (a file the wizard or
+this command wrote). --workers N writes a whole cluster: DIR/<node>/config.bu and
+config.ign for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
+README with the boot order. Uses the embedded release snapshot,
 or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
 that fails it warns and uses the snapshot.
 The join token is a secret and never part of a preset: pass --join-token or set
@@ -34,6 +51,8 @@ error (exit 1).
 interface RenderArgs {
   preset: string;
   out?: string;
+  workers?: number;
+  secrets?: string;
   joinToken?: string;
   api?: string;
   strict: boolean;
@@ -54,7 +73,14 @@ function parseArgs(argv: string[]): RenderArgs | string {
         args.preset = value();
         presetGiven = true;
       } else if (arg === "--out") args.out = value();
-      else if (arg === "--join-token") args.joinToken = value();
+      else if (arg === "--secrets") args.secrets = value();
+      else if (arg === "--workers") {
+        const count = value();
+        if (!/^\d{1,4}$/.test(count) || Number(count) > maxCliWorkers) {
+          return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
+        }
+        args.workers = Number(count);
+      } else if (arg === "--join-token") args.joinToken = value();
       else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
       else return `unknown argument: ${arg}`;
@@ -63,6 +89,7 @@ function parseArgs(argv: string[]): RenderArgs | string {
     }
   }
   if (!presetGiven) return "--preset is required (use --preset '' for every default)";
+  if (args.workers !== undefined && args.out === undefined) return "--workers needs --out DIR";
   return args;
 }
 
@@ -99,14 +126,78 @@ export async function runRenderCommand(
   if (Object.keys(errors).length > 0) return 1;
 
   const imageSha256 = findRelease(catalogue, state.kubernetesVersion)?.sha256[state.arch];
-  const rendered = renderNode(state, { imageSha256 });
+  let secrets: NodeSecrets | undefined;
+  let clusterState = state;
+  if (state.bootstrap === "generated" || args.workers !== undefined) {
+    const loaded = await clusterSecrets(args, state, io);
+    if (typeof loaded === "string") {
+      io.stderr(`error: ${loaded}\n`);
+      return 1;
+    }
+    ({ secrets, state: clusterState } = loaded);
+  }
+
+  if (args.workers !== undefined && args.out !== undefined && secrets) {
+    const nodes = renderCluster(clusterState, secrets, { imageSha256 }, args.workers);
+    let status = 0;
+    for (const node of nodes) {
+      io.stderr(node.rendered.compiled.stderr.replace(/^(?=.)/gm, `${node.name}: `));
+      if (node.rendered.compiled.exitCode !== 0) status = 1;
+    }
+    for (const file of clusterBundle(clusterState, nodes, secrets)) {
+      io.writeFile(args.out, file.path, file.contents);
+    }
+    io.stderr(
+      `wrote ${nodes.length} nodes, ${clusterSecretsFileName} and README.md to ${args.out}\n`,
+    );
+    return status;
+  }
+
+  const rendered = renderNode(clusterState, { imageSha256, secrets });
   for (const notice of rendered.notices) io.stderr(`warning: ${notice.message}\n`);
   // Butane's own messages about config.bu (from the extra Butane), in its words.
   io.stderr(rendered.compiled.stderr);
   const status = rendered.compiled.exitCode;
   if (args.out === undefined) io.stdout(rendered.butane);
-  else writeAll(io, args.out, rendered.files);
+  else {
+    writeAll(io, args.out, rendered.files);
+    if (secrets && args.secrets === undefined) {
+      io.writeFile(args.out, clusterSecretsFileName, clusterSecretsText(clusterState, secrets));
+      io.stderr(
+        `wrote ${args.out}/${clusterSecretsFileName}: keep it secret, it holds the cluster CA key\n`,
+      );
+    }
+  }
   return status;
+}
+
+/**
+ * The cluster's secrets: read from --secrets (its cluster name, endpoint and token lifetime
+ * win over the preset's), or generated anew.
+ */
+async function clusterSecrets(
+  args: RenderArgs,
+  state: WizardState,
+  io: RenderIo,
+): Promise<{ secrets: NodeSecrets; state: WizardState } | string> {
+  if (args.secrets === undefined) {
+    if (args.out === undefined) {
+      io.stderr(
+        "warning: generated new cluster secrets that are saved nowhere: use --out DIR (writes cluster-secrets.json) or --secrets FILE to keep them\n",
+      );
+    }
+    return { secrets: await generateNodeSecrets(), state };
+  }
+  let text: string;
+  try {
+    text = io.readFile?.(args.secrets) ?? "";
+  } catch (error) {
+    return `cannot read --secrets ${args.secrets}: ${(error as Error).message}`;
+  }
+  const parsed = await parseClusterSecrets(text);
+  if (!parsed.ok) return `--secrets ${args.secrets}: ${parsed.message}`;
+  const { clusterName, controlPlaneEndpoint, tokenTtl, ...secrets } = parsed.secrets;
+  return { secrets, state: { ...state, clusterName, controlPlaneEndpoint, tokenTtl } };
 }
 
 function writeAll(io: RenderIo, directory: string, files: OutputFile[]): void {

@@ -1,12 +1,16 @@
 import { sshKeyLines, sshKeyProblem, sshKeysProblem } from "./ssh-keys";
+import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
 import {
   caCertHashSchema,
+  clusterNameSchema,
   endpointSchema,
   extraButaneSchema,
   hostnameSchema,
   joinTokenSchema,
   windowLengthSchema,
   windowStartSchema,
+  workerCountSchema,
+  workerNamePatternSchema,
   wizardStateSchema,
   type WizardState,
 } from "./wizard-state";
@@ -36,6 +40,14 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   sshKeys: "SSH keys",
   verify: "Verify download",
   extraButane: "Extra Butane",
+  bootstrap: "Cluster bootstrap",
+  clusterName: "Cluster name",
+  podCidr: "Pod CIDR",
+  serviceCidr: "Service CIDR",
+  cni: "CNI",
+  tokenTtl: "Token lifetime",
+  workers: "Workers",
+  workerNamePattern: "Worker host names",
 };
 
 /** Single-line text fields: surrounding white space is not part of the value (pasted tokens carry newlines). */
@@ -46,7 +58,21 @@ const lineRules = {
   caCertHash: caCertHashSchema,
   windowStart: windowStartSchema,
   windowLength: windowLengthSchema,
+  clusterName: clusterNameSchema,
+  podCidr: cidrSchema,
+  serviceCidr: cidrSchema,
+  workers: workerCountSchema,
+  workerNamePattern: workerNamePatternSchema,
 } as const;
+
+/** Fields that always hold a value: when what is typed is not valid, the last good one is kept. */
+const requiredLines: readonly LineField[] = [
+  "clusterName",
+  "podCidr",
+  "serviceCidr",
+  "workers",
+  "workerNamePattern",
+];
 
 type LineField = keyof typeof lineRules;
 
@@ -63,12 +89,23 @@ export function readFormInput(
   for (const field of Object.keys(lineRules) as LineField[]) {
     const value = input[field].trim();
     candidate[field] = value;
-    if (value === "") continue;
+    const required = requiredLines.includes(field);
+    if (value === "" && !required) continue;
     const result = lineRules[field].safeParse(value);
     if (!result.success) {
       errors[field] = `${fieldLabels[field]}: ${result.error.issues[0]?.message ?? "not valid"}.`;
-      candidate[field] = "";
+      candidate[field] = required ? fallback[field] : "";
     }
+  }
+
+  // Pods and services need address ranges of their own.
+  const pods = parseCidr(candidate.podCidr ?? "");
+  const services = parseCidr(candidate.serviceCidr ?? "");
+  if (pods.ok && services.ok && cidrsOverlap(pods.cidr, services.cidr)) {
+    errors.serviceCidr ??= `${fieldLabels.serviceCidr}: overlaps the pod CIDR ${pods.cidr.text}; choose ranges that do not overlap.`;
+    // The last good pair never overlaps.
+    candidate.podCidr = fallback.podCidr;
+    candidate.serviceCidr = fallback.serviceCidr;
   }
 
   // locksmithd needs both ends of a window or neither.

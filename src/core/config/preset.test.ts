@@ -75,7 +75,9 @@ describe("encodePreset", () => {
     };
     const query = encodePreset(state);
     expect(query).toBe(
-      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on",
+      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on" +
+        "&bootstrap=generated&cluster=kubernetes&pod-cidr=10.244.0.0%2F16&service-cidr=10.96.0.0%2F12" +
+        "&cni=calico&token-ttl=24h&workers=3&worker-name=worker-%7Bn%7D",
     );
     expect(query).not.toContain("abcdef");
   });
@@ -102,5 +104,43 @@ describe("encodePreset", () => {
       expect(wizardStateSchema.parse(state)).toEqual(state);
       expect(decodePreset(encodePreset(state), catalogue)).toEqual({ state, notices: [] });
     }
+  });
+});
+
+describe("cluster parameters", () => {
+  it("reads them, and refuses overlapping pod and service ranges", () => {
+    const { state, notices } = decodePreset(
+      "bootstrap=manual&cluster=prod&pod-cidr=10.0.0.0/8&service-cidr=10.96.0.0/12&cni=flannel&token-ttl=0&workers=12&worker-name=node-{n}",
+      catalogue,
+    );
+    expect(state).toMatchObject({
+      bootstrap: "manual",
+      clusterName: "prod",
+      podCidr: "10.244.0.0/16",
+      serviceCidr: "10.96.0.0/12",
+      cni: "flannel",
+      tokenTtl: "0",
+      workers: "12",
+      workerNamePattern: "node-{n}",
+    });
+    expect(notices).toEqual([
+      {
+        param: "service-cidr",
+        value: "10.96.0.0/12",
+        message:
+          "Overlaps the pod CIDR 10.0.0.0/8; the defaults 10.244.0.0/16 and 10.96.0.0/12 are used.",
+      },
+    ]);
+    const bad = decodePreset(
+      "workers=101&worker-name=worker&cluster=&pod-cidr=10.0.0.1/8",
+      catalogue,
+    );
+    expect(bad.notices.map((n) => n.param)).toEqual([
+      "workers",
+      "worker-name",
+      "cluster",
+      "pod-cidr",
+    ]);
+    expect(bad.state.workers).toBe("3");
   });
 });

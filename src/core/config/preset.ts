@@ -1,9 +1,16 @@
 import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
 import { sshKeyLines, sshKeyProblem } from "./ssh-keys";
+import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
 import {
   architectures,
+  bootstrapModes,
   butaneVersions,
+  clusterNameSchema,
+  cniChoiceValues,
+  tokenTtlValues,
+  workerCountSchema,
+  workerNamePatternSchema,
   caCertHashSchema,
   defaultWizardState,
   endpointSchema,
@@ -67,12 +74,15 @@ function choice(name: string, field: StringField, allowed: readonly string[]): P
   };
 }
 
-function text(name: string, field: StringField, schema: Schema): PresetParameter {
+/** A text parameter; an optional one may be given empty to clear it. */
+function text(name: string, field: StringField, schema: Schema, optional = true): PresetParameter {
   return {
     name,
     read(value, state) {
       const result = schema.safeParse(value);
-      if (value !== "" && !result.success) return `Allowed: ${result.error?.issues[0]?.message}.`;
+      if ((value !== "" || !optional) && !result.success) {
+        return `Allowed: ${result.error?.issues[0]?.message}.`;
+      }
       Object.assign(state, { [field]: value });
       return undefined;
     },
@@ -153,6 +163,14 @@ export const presetParameters: readonly PresetParameter[] = [
   choice("verify", "verify", verifyChoices),
   sshKey,
   text("extra", "extraButane", extraButaneSchema),
+  choice("bootstrap", "bootstrap", bootstrapModes),
+  text("cluster", "clusterName", clusterNameSchema, false),
+  text("pod-cidr", "podCidr", cidrSchema, false),
+  text("service-cidr", "serviceCidr", cidrSchema, false),
+  choice("cni", "cni", cniChoiceValues),
+  choice("token-ttl", "tokenTtl", tokenTtlValues),
+  text("workers", "workers", workerCountSchema, false),
+  text("worker-name", "workerNamePattern", workerNamePatternSchema, false),
 ];
 
 /** The query part of a full URL, a "?query" or a bare query. */
@@ -186,6 +204,18 @@ export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset
     seen.add(param);
     const problem = parameter.read(value, state, catalogue);
     if (problem) notices.push({ param, value, message: problem });
+  }
+  const pods = parseCidr(state.podCidr);
+  const services = parseCidr(state.serviceCidr);
+  if (pods.ok && services.ok && cidrsOverlap(pods.cidr, services.cidr)) {
+    const defaults = defaultWizardState(state.kubernetesVersion);
+    notices.push({
+      param: "service-cidr",
+      value: state.serviceCidr,
+      message: `Overlaps the pod CIDR ${state.podCidr}; the defaults ${defaults.podCidr} and ${defaults.serviceCidr} are used.`,
+    });
+    state.podCidr = defaults.podCidr;
+    state.serviceCidr = defaults.serviceCidr;
   }
   const release = findRelease(catalogue, state.kubernetesVersion);
   if (release && !release.arches.includes(state.arch)) {

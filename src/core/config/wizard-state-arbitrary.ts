@@ -4,7 +4,10 @@ import { sshKeyTypes } from "./ssh-keys";
 import { testSshKey } from "./test-keys";
 import {
   architectures,
+  bootstrapModes,
   butaneVersions,
+  cniChoiceValues,
+  tokenTtlValues,
   rebootCoordinators,
   rebootStrategies,
   roles,
@@ -88,6 +91,14 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       sshKeys,
       verify: fc.constantFrom(...verifyChoices),
       extraButane,
+      bootstrap: fc.constantFrom(...bootstrapModes),
+      clusterName: fc.constantFrom("kubernetes", "prod-eu-1", "a"),
+      podCidr: fc.constantFrom("10.244.0.0/16", "192.168.0.0/16", "fd00:10:244::/56"),
+      serviceCidr: fc.constantFrom("10.96.0.0/12", "172.16.0.0/20"),
+      cni: fc.constantFrom(...cniChoiceValues),
+      tokenTtl: fc.constantFrom(...tokenTtlValues),
+      workers: fc.integer({ min: 0, max: 100 }).map(String),
+      workerNamePattern: fc.constantFrom("worker-{n}", "{n}.nodes.example.com", "w{n}"),
     })
     .map(({ window: [windowStart, windowLength], ...rest }) => ({
       ...rest,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
+import { cidrSchema } from "../cluster/cidr";
 import { sshKeysProblem } from "./ssh-keys";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
@@ -15,6 +16,11 @@ export const rebootStrategies = ["reboot", "etcd-lock", "off"] as const;
 /** "" keeps the channel the image was installed from; "off" disables OS updates (SERVER=disabled). */
 export const updateChannels = ["", "stable", "beta", "alpha", "lts", "off"] as const;
 export const verifyChoices = ["on", "off"] as const;
+/** "generated": the page makes the cluster's CA and token (zero-touch); "manual": the how-to's flow. */
+export const bootstrapModes = ["generated", "manual"] as const;
+export const cniChoiceValues = ["none", "calico", "flannel", "cilium"] as const;
+export const tokenTtlValues = ["24h", "0"] as const;
+export const maxWorkers = 100;
 
 export type Role = (typeof roles)[number];
 export type Architecture = (typeof architectures)[number];
@@ -82,6 +88,29 @@ export const extraButaneSchema = z
   .string()
   .max(extraButaneLimit, `at most ${extraButaneLimit / 1024} KiB of Butane YAML`);
 
+/** kubeadm puts the cluster name in kubeconfigs: a DNS label, as its default "kubernetes" is. */
+export const clusterNameSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    "1–63 lower-case letters, digits or '-', starting and ending with a letter or digit, e.g. kubernetes",
+  );
+
+export const workerCountSchema = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,2})$/, `a whole number from 0 to ${maxWorkers}`)
+  .refine((value) => Number(value) <= maxWorkers, `a whole number from 0 to ${maxWorkers}`);
+
+/** A host name pattern for workers: {n} becomes 1, 2, 3… */
+export const workerNamePatternSchema = z
+  .string()
+  .refine(
+    (pattern) =>
+      pattern.includes("{n}") &&
+      hostnamePattern.test(pattern.replaceAll("{n}", String(maxWorkers))),
+    "a host name with {n} where the number goes, e.g. worker-{n}",
+  );
+
 export const wizardStateSchema = z.object({
   role: z.enum(roles),
   kubernetesVersion: kubernetesVersionSchema,
@@ -107,6 +136,15 @@ export const wizardStateSchema = z.object({
   /** Pin the image to GitHub's sha256 digest when the catalogue has one. */
   verify: z.enum(verifyChoices),
   extraButane: extraButaneSchema,
+  bootstrap: z.enum(bootstrapModes),
+  clusterName: clusterNameSchema,
+  podCidr: cidrSchema,
+  serviceCidr: cidrSchema,
+  cni: z.enum(cniChoiceValues),
+  tokenTtl: z.enum(tokenTtlValues),
+  /** How many workers "Download cluster" makes, beside the control plane. */
+  workers: workerCountSchema,
+  workerNamePattern: workerNamePatternSchema,
 });
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
@@ -132,5 +170,13 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     sshKeys: "",
     verify: "on",
     extraButane: "",
+    bootstrap: "generated",
+    clusterName: "kubernetes",
+    podCidr: "10.244.0.0/16",
+    serviceCidr: "10.96.0.0/12",
+    cni: "calico",
+    tokenTtl: "24h",
+    workers: "3",
+    workerNamePattern: "worker-{n}",
   };
 }

@@ -28,9 +28,11 @@ interface ButaneDoc {
   systemd: { units: { name: string; contents?: string; enabled?: boolean; mask?: boolean }[] };
 }
 
+// The how-to's flow (manual bootstrap) unless a test says otherwise; generated secrets below.
 const base: WizardState = {
   ...defaultWizardState("v1.32.2"),
   sysupdate: "bakery",
+  bootstrap: "manual",
 };
 const render = (changes: Partial<WizardState>) => renderNode({ ...base, ...changes });
 // Read as Go's YAML (YAML 1.1) reads it, so 0644 is octal.

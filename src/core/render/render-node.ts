@@ -4,6 +4,8 @@ import { compileButane, type CompileResult } from "../butane/compile";
 import { minorOf } from "../catalogue/releases";
 import { sshKeyLines } from "../config/ssh-keys";
 import { checkExtraButane, describeExtraProblem, mergeExtraButane } from "./extra-butane";
+import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { kubeadmParts, type NodeSecrets } from "./kubeadm-parts";
 import { updateConfText } from "./update-conf";
 import {
   extensionSymlink,
@@ -50,54 +52,12 @@ export const butaneFileName = "config.bu";
 export const ignitionFileName = "config.ign";
 export const updateConfPath = "/etc/flatcar/update.conf";
 
-type ButaneFile = {
-  path: string;
-  overwrite?: boolean;
-  mode?: number;
-  contents: { inline: string } | { source: string; verification?: { hash: string } };
-};
-type ButaneUnit = {
-  name: string;
-  enabled?: boolean;
-  mask?: boolean;
-  contents?: string;
-  dropins?: { name: string; contents: string }[];
-};
-
-const kubeadmUnitHead = `[Unit]
-Description=Kubeadm service
-Requires=containerd.service
-After=containerd.service
-After=network-online.target
-ConditionPathExists=!/etc/kubernetes/kubelet.conf
-[Service]
-`;
-const kubeadmUnitTail = `[Install]
-WantedBy=multi-user.target
-`;
-
-/** The Flatcar how-to's control plane unit: init once, then give `core` the admin kubeconfig. */
-const controlPlaneKubeadmUnit = `${kubeadmUnitHead}ExecStartPre=/usr/bin/kubeadm init
-ExecStartPre=/usr/bin/mkdir /home/core/.kube
-ExecStartPre=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
-ExecStart=/usr/bin/chown -R core:core /home/core/.kube
-${kubeadmUnitTail}`;
-
-function workerKubeadmUnit(endpoint: string, token: string, caCertHash: string): string {
-  return `${kubeadmUnitHead}ExecStart=/usr/bin/kubeadm join ${endpoint} --token ${token} --discovery-token-ca-cert-hash ${caCertHash}
-${kubeadmUnitTail}`;
-}
-
-const workerJoinFields = [
-  ["controlPlaneEndpoint", "Control plane endpoint"],
-  ["joinToken", "Join token"],
-  ["caCertHash", "CA cert hash"],
-] as const;
-
 /** What the catalogue knows beyond the choices. */
 export interface RenderContext {
   /** Hex SHA-256 of the chosen image, from GitHub's asset digest. */
   imageSha256?: string;
+  /** The cluster's generated secrets, for bootstrap "generated". */
+  secrets?: NodeSecrets;
 }
 
 /**
@@ -155,24 +115,10 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     );
   }
   if (state.reboot === "kured") units.push({ name: "locksmithd.service", mask: true });
-  if (state.role === "control-plane") {
-    units.push({ name: "kubeadm.service", enabled: true, contents: controlPlaneKubeadmUnit });
-  } else {
-    const missing = workerJoinFields.filter(([field]) => state[field] === "");
-    for (const [field, label] of missing) {
-      notices.push({
-        field,
-        message: `${label} is not set yet: the worker's config leaves the kubeadm join unit out until it is.`,
-      });
-    }
-    if (missing.length === 0) {
-      units.push({
-        name: "kubeadm.service",
-        enabled: true,
-        contents: workerKubeadmUnit(state.controlPlaneEndpoint, state.joinToken, state.caCertHash),
-      });
-    }
-  }
+  const kubeadm = kubeadmParts(state, context.secrets);
+  files.push(...kubeadm.files);
+  units.push(...kubeadm.units);
+  notices.push(...kubeadm.notices);
 
   const keys = sshKeyLines(state.sshKeys);
   const generated = {

@@ -1,0 +1,14 @@
+import type { NodeSecrets } from "../render/kubeadm-parts";
+import { generateBootstrapToken } from "./bootstrap-token";
+import { discoveryHash, generateClusterCa } from "./cluster-ca";
+
+/** Fresh secrets for a new cluster: a CA made here, a bootstrap token, the CA's discovery hash. */
+export async function generateNodeSecrets(): Promise<NodeSecrets> {
+  const ca = await generateClusterCa();
+  return {
+    bootstrapToken: generateBootstrapToken(),
+    caCertificatePem: ca.certificatePem,
+    caPrivateKeyPem: ca.privateKeyPem,
+    discoveryHash: await discoveryHash(ca.certificatePem),
+  };
+}

@@ -1,0 +1,198 @@
+import { caCertificatePath, caPrivateKeyPath } from "../cluster/cluster-ca";
+import { cniInstallUnit, cniUnitName } from "../cluster/cni";
+import {
+  controlPlaneKubeadmConfig,
+  kubeadmConfigPath,
+  workerKubeadmConfig,
+} from "../cluster/kubeadm-config";
+import type { WizardState } from "../config/wizard-state";
+import type { ButaneFile, ButaneUnit } from "./butane-types";
+import type { RenderNotice } from "./render-node";
+
+/** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
+export interface NodeSecrets {
+  bootstrapToken: string;
+  caCertificatePem: string;
+  caPrivateKeyPem: string;
+  discoveryHash: string;
+}
+
+export interface KubeadmParts {
+  files: ButaneFile[];
+  units: ButaneUnit[];
+  notices: RenderNotice[];
+}
+
+const unitHead = `[Unit]
+Description=Kubeadm service
+Requires=containerd.service
+After=containerd.service
+After=network-online.target
+ConditionPathExists=!/etc/kubernetes/kubelet.conf
+[Service]
+`;
+const unitTail = `[Install]
+WantedBy=multi-user.target
+`;
+
+/** The Flatcar how-to's control plane unit: init once, then give `core` the admin kubeconfig. */
+const howtoControlPlaneUnit = `${unitHead}ExecStartPre=/usr/bin/kubeadm init
+ExecStartPre=/usr/bin/mkdir /home/core/.kube
+ExecStartPre=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
+ExecStart=/usr/bin/chown -R core:core /home/core/.kube
+${unitTail}`;
+
+/** Zero-touch control plane: init from the generated config, with the generated CA. */
+const generatedControlPlaneUnit = `[Unit]
+Description=Kubeadm service: initialise the control plane once
+Requires=containerd.service
+After=containerd.service network-online.target
+Wants=network-online.target
+ConditionPathExists=!/etc/kubernetes/kubelet.conf
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+TimeoutStartSec=infinity
+ExecStart=/usr/bin/kubeadm init --config ${kubeadmConfigPath}
+ExecStartPost=/usr/bin/mkdir -p /home/core/.kube
+ExecStartPost=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
+ExecStartPost=/usr/bin/chown -R core:core /home/core/.kube
+${unitTail}`;
+
+/**
+ * Zero-touch worker: waits until the control plane's API server answers (workers may boot
+ * with it, or before it), then joins once; a failed join is tried again.
+ */
+function generatedWorkerUnit(endpoint: string): string {
+  return `[Unit]
+Description=Kubeadm service: join the cluster once
+Requires=containerd.service
+After=containerd.service network-online.target
+Wants=network-online.target
+ConditionPathExists=!/etc/kubernetes/kubelet.conf
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+TimeoutStartSec=infinity
+ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://${endpoint}/livez; do sleep 10; done'
+ExecStart=/usr/bin/kubeadm join --config ${kubeadmConfigPath}
+Restart=on-failure
+RestartSec=30
+${unitTail}`;
+}
+
+function manualWorkerUnit(endpoint: string, token: string, caCertHash: string): string {
+  return `${unitHead}ExecStart=/usr/bin/kubeadm join ${endpoint} --token ${token} --discovery-token-ca-cert-hash ${caCertHash}
+${unitTail}`;
+}
+
+const manualJoinFields = [
+  ["controlPlaneEndpoint", "Control plane endpoint"],
+  ["joinToken", "Join token"],
+  ["caCertHash", "CA cert hash"],
+] as const;
+
+const notSet = (label: string) =>
+  `${label} is not set yet: the worker's config leaves the kubeadm join unit out until it is.`;
+
+/** What kubeadm needs on this node: how the node starts or joins the cluster. */
+export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
+  if (state.bootstrap === "manual") return manualParts(state);
+  if (!secrets) {
+    return {
+      files: [],
+      units: [],
+      notices: [
+        {
+          field: "bootstrap",
+          message: "Cluster secrets are being generated: kubeadm's files follow in a moment.",
+        },
+      ],
+    };
+  }
+  const secretFile = (path: string, inline: string): ButaneFile => ({
+    path,
+    mode: 0o600,
+    contents: { inline },
+  });
+  const hostname = state.hostname || undefined;
+  if (state.role === "control-plane") {
+    const config = controlPlaneKubeadmConfig({
+      kubernetesVersion: state.kubernetesVersion,
+      clusterName: state.clusterName,
+      controlPlaneEndpoint: state.controlPlaneEndpoint,
+      podSubnet: state.podCidr,
+      serviceSubnet: state.serviceCidr,
+      bootstrapToken: secrets.bootstrapToken,
+      tokenTtl: state.tokenTtl,
+      hostname,
+    });
+    const cni = cniInstallUnit(state.cni);
+    return {
+      files: [
+        { path: caCertificatePath, mode: 0o644, contents: { inline: secrets.caCertificatePem } },
+        secretFile(caPrivateKeyPath, secrets.caPrivateKeyPem),
+        secretFile(kubeadmConfigPath, config),
+      ],
+      units: [
+        { name: "kubeadm.service", enabled: true, contents: generatedControlPlaneUnit },
+        ...(cni ? [{ name: cniUnitName, enabled: true, contents: cni }] : []),
+      ],
+      notices: [],
+    };
+  }
+  if (state.controlPlaneEndpoint === "") {
+    return {
+      files: [],
+      units: [],
+      notices: [{ field: "controlPlaneEndpoint", message: notSet("Control plane endpoint") }],
+    };
+  }
+  const config = workerKubeadmConfig({
+    kubernetesVersion: state.kubernetesVersion,
+    controlPlaneEndpoint: state.controlPlaneEndpoint,
+    bootstrapToken: secrets.bootstrapToken,
+    discoveryHash: secrets.discoveryHash,
+    hostname,
+  });
+  return {
+    files: [secretFile(kubeadmConfigPath, config)],
+    units: [
+      {
+        name: "kubeadm.service",
+        enabled: true,
+        contents: generatedWorkerUnit(state.controlPlaneEndpoint),
+      },
+    ],
+    notices: [],
+  };
+}
+
+function manualParts(state: WizardState): KubeadmParts {
+  if (state.role === "control-plane") {
+    return {
+      files: [],
+      units: [{ name: "kubeadm.service", enabled: true, contents: howtoControlPlaneUnit }],
+      notices: [],
+    };
+  }
+  const missing = manualJoinFields.filter(([field]) => state[field] === "");
+  if (missing.length > 0) {
+    return {
+      files: [],
+      units: [],
+      notices: missing.map(([field, label]) => ({ field, message: notSet(label) })),
+    };
+  }
+  return {
+    files: [],
+    units: [
+      {
+        name: "kubeadm.service",
+        enabled: true,
+        contents: manualWorkerUnit(state.controlPlaneEndpoint, state.joinToken, state.caCertHash),
+      },
+    ],
+    notices: [],
+  };
+}
