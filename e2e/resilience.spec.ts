@@ -90,7 +90,7 @@ test("a blocked download is reported, and the page keeps working", async ({ page
     page.getByText(/blocked the download of flatcar-control-plane-v[\d.]+\.zip/),
   ).toBeVisible();
   await group(page, "Role").getByLabel("Worker").check();
-  await expect(page.getByText("Join token is not set yet")).toBeVisible();
+  await expect(page.getByText("Control plane endpoint is not set yet")).toBeVisible();
 });
 
 test("a 5 MiB paste into Extra Butane is refused with a message, the text stays, the page stays usable", async ({

@@ -16,11 +16,11 @@ test("every choice has a visible label and the preview starts from the newest ve
   await expect(preview(page)).toContainText(
     "/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw",
   );
-  await expect(preview(page)).toContainText("ExecStartPre=/usr/bin/kubeadm init");
+  await expect(preview(page)).toContainText("ExecStart=/usr/bin/kubeadm init --config /etc/kubeadm.yml");
 });
 
 test("the preview follows every click and keystroke", async ({ page }) => {
-  await page.goto("./");
+  await page.goto("./?bootstrap=manual");
   const versions = page.getByLabel("Kubernetes version");
   await expect(versions.locator("optgroup").first()).toHaveAttribute("label", "v1.36");
   await versions.selectOption("v1.32.2");
@@ -105,7 +105,7 @@ test("a copied share link restores every choice in a new tab, without the secret
   page,
   context,
 }) => {
-  await page.goto("./");
+  await page.goto("./?bootstrap=manual");
   await group(page, "Role").getByLabel("Worker").check();
   await page.getByLabel("Kubernetes version").selectOption("v1.33.10");
   await group(page, "Architecture").getByLabel("arm64").check();

@@ -11,10 +11,6 @@ export type ParseClusterCaResult =
   | { ok: true; ca: ClusterCa; notAfter: Date }
   | { ok: false; field: "certificate" | "privateKey"; message: string };
 
-/** Where kubeadm looks for an existing CA: with both files present, `kubeadm init` uses them. */
-export const caCertificatePath = "/etc/kubernetes/pki/ca.crt";
-export const caPrivateKeyPath = "/etc/kubernetes/pki/ca.key";
-
 // kubeadm's defaults: RSA 2048 keys (v1beta4 encryptionAlgorithm "RSA-2048"), a 10-year CA.
 const keyAlgorithm: RsaHashedKeyGenParams = {
   name: "RSASSA-PKCS1-v1_5",

@@ -25,6 +25,10 @@ export function kubeadmApiVersion(version: string): KubeadmApiVersion {
   return minor >= firstV1beta4Minor ? "kubeadm.k8s.io/v1beta4" : "kubeadm.k8s.io/v1beta3";
 }
 
+/** Where kubeadm looks for an existing CA: with both files present, `kubeadm init` uses them. */
+export const caCertificatePath = "/etc/kubernetes/pki/ca.crt";
+export const caPrivateKeyPath = "/etc/kubernetes/pki/ca.key";
+
 /** Where the node's kubeadm config goes (the path the Flatcar how-to uses for `--config`). */
 export const kubeadmConfigPath = "/etc/kubeadm.yml";
 

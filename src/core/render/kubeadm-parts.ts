@@ -1,6 +1,7 @@
-import { caCertificatePath, caPrivateKeyPath } from "../cluster/cluster-ca";
 import { cniInstallUnit, cniUnitName } from "../cluster/cni";
 import {
+  caCertificatePath,
+  caPrivateKeyPath,
   controlPlaneKubeadmConfig,
   kubeadmConfigPath,
   workerKubeadmConfig,

@@ -80,7 +80,9 @@ describe("a control plane with generated secrets", () => {
   });
 
   it("uses v1beta3 for a minor before 1.31, and no CNI unit for none", () => {
-    const butane = doc(renderNode({ ...state, kubernetesVersion: "v1.30.14", cni: "none" }, { secrets }).butane);
+    const butane = doc(
+      renderNode({ ...state, kubernetesVersion: "v1.30.14", cni: "none" }, { secrets }).butane,
+    );
     expect(kubeadmDocs(butane)[0]?.apiVersion).toBe("kubeadm.k8s.io/v1beta3");
     expect(butane.systemd.units.map((u) => u.name)).not.toContain("install-cni.service");
   });
@@ -113,7 +115,9 @@ describe("renderCluster", () => {
       expect(file(butane, "/etc/hostname")?.contents.inline).toBe(node.name);
       expect(file(butane, "/etc/kubernetes/pki/ca.key")).toBeUndefined();
       const unit = butane.systemd.units.find((u) => u.name === "kubeadm.service")?.contents ?? "";
-      expect(unit).toContain("until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://10.0.0.10:6443/livez");
+      expect(unit).toContain(
+        "until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://10.0.0.10:6443/livez",
+      );
       expect(unit).toContain("Restart=on-failure");
     }
     for (const node of nodes) {
@@ -139,10 +143,16 @@ describe("renderCluster", () => {
       "cluster-secrets.json",
       "README.md",
     ]);
-    const loaded = await parseClusterSecrets(files.find((f) => f.path === "cluster-secrets.json")?.contents ?? "");
+    const loaded = await parseClusterSecrets(
+      files.find((f) => f.path === "cluster-secrets.json")?.contents ?? "",
+    );
     expect(loaded).toEqual({
       ok: true,
-      secrets: expect.objectContaining({ ...secrets, controlPlaneEndpoint: "10.0.0.10:6443", tokenTtl: "0" }),
+      secrets: expect.objectContaining({
+        ...secrets,
+        controlPlaneEndpoint: "10.0.0.10:6443",
+        tokenTtl: "0",
+      }),
     });
     const readme = files.at(-1)?.contents ?? "";
     expect(readme).toContain("1. `control-plane/config.ign`: the control plane");

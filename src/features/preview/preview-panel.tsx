@@ -19,11 +19,20 @@ export function PreviewPanel({
   files,
   compiled,
   notices,
+  secretValues = [],
 }: {
   files: OutputFile[];
   compiled: CompileResult;
   notices: RenderNotice[];
+  /** Texts that must stay private: a file holding one is marked. */
+  secretValues?: string[];
 }) {
+  // Ignition holds what its Butane holds, encoded: judge it by the Butane.
+  const holdsSecret = (name: string): boolean => {
+    const source = name === ignitionFileName ? butaneFileName : name;
+    const contents = files.find((f) => f.name === source)?.contents ?? "";
+    return secretValues.some((secret) => secret !== "" && contents.includes(secret));
+  };
   const tabs = [
     ...files.filter((f) => f.name !== ignitionFileName).map((f) => f.name),
     ignitionFileName,
@@ -61,6 +70,11 @@ export function PreviewPanel({
             }}
           >
             {name === ignitionFileName ? `Ignition (${name})` : name}
+            {holdsSecret(name) && (
+              <span className="secret-badge" title="Holds cluster secrets" aria-hidden="true">
+                secret
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -70,6 +84,12 @@ export function PreviewPanel({
         aria-labelledby={`tab-${current}`}
         className="tab-panel"
       >
+        {holdsSecret(current) && (
+          <p className="notice notice-warning secret-note">
+            This file holds cluster secrets (the bootstrap token or the CA&apos;s private key):
+            share it only with the machines it configures.
+          </p>
+        )}
         {file?.nodePath && (
           <p className="node-path">
             On the node: <code>{file.nodePath}</code>

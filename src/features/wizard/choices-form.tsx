@@ -24,6 +24,7 @@ export function ChoicesForm({
   state,
   errors,
   extraButaneErrors,
+  cluster,
 }: {
   form: UseFormReturn<FormInput>;
   catalogue: Catalogue;
@@ -32,6 +33,8 @@ export function ChoicesForm({
   state: WizardState;
   errors: FieldErrors;
   extraButaneErrors?: React.ReactNode;
+  /** The cluster section, owned by the cluster feature. */
+  cluster: React.ReactNode;
 }) {
   const { register } = form;
   const minor = minorOf(state.kubernetesVersion);
@@ -59,32 +62,6 @@ export function ChoicesForm({
         placeholder="e.g. node-1 (empty: the platform's name)"
         help="Written to /etc/hostname. Lower-case letters, digits, '-' and '.'."
       />
-      {state.role === "worker" && (
-        <div className="worker-join">
-          <TextField
-            label="Control plane endpoint"
-            registration={register("controlPlaneEndpoint")}
-            error={errors.controlPlaneEndpoint}
-            placeholder="10.0.0.10:6443"
-            help="host:port of the control plane's API server."
-          />
-          <TextField
-            label="Join token"
-            registration={register("joinToken")}
-            error={errors.joinToken}
-            placeholder="abcdef.0123456789abcdef"
-            help="From kubeadm token create on the control plane. A secret: it never goes into the share link."
-            secret
-          />
-          <TextField
-            label="CA cert hash"
-            registration={register("caCertHash")}
-            error={errors.caCertHash}
-            placeholder="sha256:…"
-            help="The --discovery-token-ca-cert-hash printed by kubeadm init."
-          />
-        </div>
-      )}
       <TextField
         label="SSH keys"
         rows={3}
@@ -93,6 +70,8 @@ export function ChoicesForm({
         placeholder="ssh-ed25519 AAAA… you@laptop"
         help={`For the core user, one per line. Types: ${sshKeyTypes.join(", ")}.`}
       />
+
+      {cluster}
 
       <h2>Kubernetes</h2>
       <div className="field">

@@ -5,6 +5,9 @@ import type { Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
 import { renderNode } from "../../core/render/render-node";
+import { ClusterActions } from "../cluster/cluster-actions";
+import { ClusterFields } from "../cluster/cluster-fields";
+import { useClusterSecrets } from "../cluster/use-cluster-secrets";
 import { PreviewPanel } from "../preview/preview-panel";
 import { BundleActions } from "../share/bundle-actions";
 import { ShareLinkButton } from "../share/share-link-button";
@@ -52,7 +55,17 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   useEffect(() => {
     if (missingArch && available) form.setValue("arch", available, { shouldDirty: true });
   }, [missingArch, available, form]);
-  const rendered = useMemo(() => renderNode(state, { imageSha256 }), [state, imageSha256]);
+  const cluster = useClusterSecrets(state.bootstrap === "generated");
+  const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
+  const rendered = useMemo(
+    () => renderNode(state, { imageSha256, secrets }),
+    [state, imageSha256, secrets],
+  );
+  const secretValues = secrets
+    ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
+    : state.joinToken
+      ? [state.joinToken]
+      : [];
   const query = encodePreset(state);
 
   // The address always holds the current choices, so a reload or a bookmark restores them.
@@ -80,6 +93,31 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           release={release}
           state={state}
           errors={errors}
+          cluster={
+            <ClusterFields form={form} state={state} errors={errors}>
+              <ClusterActions
+                state={state}
+                secrets={secrets}
+                imageSha256={imageSha256}
+                onRegenerate={cluster.regenerate}
+                onLoad={async (text) => {
+                  const loaded = await cluster.load(text);
+                  if (typeof loaded !== "string") {
+                    const options = { shouldDirty: true, shouldValidate: true };
+                    form.setValue("clusterName", loaded.clusterName, options);
+                    form.setValue("controlPlaneEndpoint", loaded.controlPlaneEndpoint, options);
+                    form.setValue("tokenTtl", loaded.tokenTtl, options);
+                  }
+                  return loaded;
+                }}
+              />
+              {cluster.problem && (
+                <p className="field-error" role="alert">
+                  {cluster.problem}
+                </p>
+              )}
+            </ClusterFields>
+          }
           extraButaneErrors={
             extraProblems.length > 0 ? (
               <ul>
@@ -96,6 +134,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           files={rendered.files}
           compiled={rendered.compiled}
           notices={rendered.notices}
+          secretValues={secretValues}
         />
         <div className="share-actions">
           <ShareLinkButton query={query} />
