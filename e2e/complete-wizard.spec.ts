@@ -217,7 +217,9 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.type("kb-node");
   await page.keyboard.press("Tab"); // SSH keys
   await page.keyboard.press("Tab"); // Cluster bootstrap: Manual is checked
-  await expect(group(page, "Cluster bootstrap").getByLabel("Manual: as in the Flatcar how-to")).toBeFocused();
+  await expect(
+    group(page, "Cluster bootstrap").getByLabel("Manual: as in the Flatcar how-to"),
+  ).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Control plane endpoint")).toBeFocused();
   await page.keyboard.type("10.0.0.10:6443");

@@ -16,7 +16,9 @@ test("every choice has a visible label and the preview starts from the newest ve
   await expect(preview(page)).toContainText(
     "/opt/extensions/kubernetes/kubernetes-v1.36.2-x86-64.raw",
   );
-  await expect(preview(page)).toContainText("ExecStart=/usr/bin/kubeadm init --config /etc/kubeadm.yml");
+  await expect(preview(page)).toContainText(
+    "ExecStart=/usr/bin/kubeadm init --config /etc/kubeadm.yml",
+  );
 });
 
 test("the preview follows every click and keystroke", async ({ page }) => {
