@@ -1,41 +1,86 @@
-// Checks discoveryHash() against the kubeadm docs' openssl recipe for
-// --discovery-token-ca-cert-hash, on a freshly generated cluster CA.
-// Run: npx tsx scripts/check-ca-openssl.ts
+// Renders a 1+2 cluster with freshly generated secrets, then checks with openssl, as an
+// operator would: the CA in the control plane's config, its key, and the
+// --discovery-token-ca-cert-hash that every worker's JoinConfiguration carries (the kubeadm
+// docs' recipe). Run: npx tsx scripts/check-ca-openssl.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { discoveryHash, generateClusterCa } from "../src/core/cluster/cluster-ca.ts";
+import { parse, parseAllDocuments } from "yaml";
+import { generateNodeSecrets } from "../src/core/cluster/generate-secrets.ts";
+import { defaultWizardState } from "../src/core/config/wizard-state.ts";
+import { renderCluster } from "../src/core/render/render-cluster.ts";
+
+interface Butane {
+  storage: { files: { path: string; contents: { inline?: string } }[] };
+}
+
+const inlineFile = (butane: string, path: string): string => {
+  const file = (parse(butane, { version: "1.1" }) as Butane).storage.files.find(
+    (f) => f.path === path,
+  );
+  if (file?.contents.inline === undefined) throw new Error(`no inline ${path}`);
+  return file.contents.inline;
+};
 
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "check-ca-"));
   try {
     const started = performance.now();
-    const ca = await generateClusterCa();
+    const secrets = await generateNodeSecrets();
     const generationMs = performance.now() - started;
+    const state = {
+      ...defaultWizardState("v1.33.2"),
+      controlPlaneEndpoint: "10.0.0.10:6443",
+      workers: "2",
+    };
+    const [controlPlane, ...workers] = renderCluster(state, secrets);
+    if (!controlPlane) throw new Error("no control plane");
+
     const certPath = join(dir, "ca.crt");
-    writeFileSync(certPath, ca.certificatePem);
-    writeFileSync(join(dir, "ca.key"), ca.privateKeyPem, { mode: 0o600 });
+    const keyPath = join(dir, "ca.key");
+    writeFileSync(certPath, inlineFile(controlPlane.rendered.butane, "/etc/kubernetes/pki/ca.crt"));
+    writeFileSync(keyPath, inlineFile(controlPlane.rendered.butane, "/etc/kubernetes/pki/ca.key"), {
+      mode: 0o600,
+    });
 
     // The recipe from the kubeadm join docs, one pipe stage per process, no shell.
     const pubkey = execFileSync("openssl", ["x509", "-pubkey", "-noout", "-in", certPath]);
     const der = execFileSync("openssl", ["pkey", "-pubin", "-outform", "der"], { input: pubkey });
     const digest = execFileSync("openssl", ["dgst", "-sha256", "-hex"], { input: der }).toString();
     // "SHA2-256(stdin)= <hex>" (OpenSSL 3) or "(stdin)= <hex>" (1.1): the hex is last.
-    const opensslHex = digest.trim().split(/\s+/).pop() ?? "";
-    const fromOpenssl = `sha256:${opensslHex}`;
-    const fromCore = await discoveryHash(ca.certificatePem);
+    const fromOpenssl = `sha256:${digest.trim().split(/\s+/).pop() ?? ""}`;
+    const isCa = execFileSync("openssl", [
+      "x509",
+      "-in",
+      certPath,
+      "-noout",
+      "-ext",
+      "basicConstraints",
+    ])
+      .toString()
+      .includes("CA:TRUE");
 
     // openssl must also accept the key as the certificate's own.
-    const keyPublic = execFileSync("openssl", ["pkey", "-in", join(dir, "ca.key"), "-pubout"]);
+    const keyPublic = execFileSync("openssl", ["pkey", "-in", keyPath, "-pubout"]);
     const certPublic = execFileSync("openssl", ["pkey", "-pubin"], { input: pubkey });
     const keyMatches = keyPublic.equals(certPublic);
 
+    const workerHashes = workers.map((worker) => {
+      const [join] = parseAllDocuments(inlineFile(worker.rendered.butane, "/etc/kubeadm.yml")).map(
+        (document) =>
+          document.toJS() as { discovery: { bootstrapToken: { caCertHashes: string[] } } },
+      );
+      return { name: worker.name, hashes: join?.discovery.bootstrapToken.caCertHashes ?? [] };
+    });
+
     console.log(`CA generated in ${generationMs.toFixed(0)} ms`);
-    console.log(`openssl:       ${fromOpenssl}`);
-    console.log(`discoveryHash: ${fromCore}`);
-    console.log(`key matches certificate (openssl): ${keyMatches}`);
-    if (fromOpenssl !== fromCore || !keyMatches) {
+    console.log(`openssl hash of the control plane's CA: ${fromOpenssl}`);
+    for (const worker of workerHashes)
+      console.log(`${worker.name} caCertHashes: ${worker.hashes.join(", ")}`);
+    console.log(`CA:TRUE (openssl): ${isCa}; key matches certificate (openssl): ${keyMatches}`);
+    const hashesAgree = workerHashes.every((worker) => worker.hashes.join() === fromOpenssl);
+    if (!hashesAgree || !keyMatches || !isCa || workers.length !== 2) {
       console.error("MISMATCH");
       return 1;
     }

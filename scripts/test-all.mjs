@@ -93,6 +93,17 @@ if (
 } else {
   results.push({ name: "ignition-validate", passed: 0, failed: 1, counted: false });
 }
+if (
+  ensureDebianPackage(
+    () => spawnSync("openssl", ["version"]).status === 0,
+    "openssl",
+    "install Debian's openssl package.",
+  )
+) {
+  step("openssl CA check", "npx", ["tsx", "scripts/check-ca-openssl.ts"]);
+} else {
+  results.push({ name: "openssl CA check", passed: 0, failed: 1, counted: false });
+}
 const built = step("build", "npx", ["vite", "build"]);
 const chromiumReady = ensureDebianPackage(
   () => chromiumExecutable() !== null,

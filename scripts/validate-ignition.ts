@@ -14,6 +14,9 @@ import { compileButane } from "../src/core/butane/compile.ts";
 import { embeddedCatalogue } from "../src/core/catalogue/catalogue.ts";
 import { decodePreset } from "../src/core/config/preset.ts";
 import { testSshKey } from "../src/core/config/test-keys.ts";
+import { generateNodeSecrets } from "../src/core/cluster/generate-secrets.ts";
+import { cniChoiceValues, defaultWizardState } from "../src/core/config/wizard-state.ts";
+import { renderCluster } from "../src/core/render/render-cluster.ts";
 import { renderNode } from "../src/core/render/render-node.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -91,13 +94,40 @@ function validate(outputs: [string, string][]): string[] {
   return failures;
 }
 
+/** Every node of a 1+3 cluster with generated secrets, for each CNI. */
+async function clusterOutputs(): Promise<[string, string][]> {
+  const secrets = await generateNodeSecrets();
+  const outputs: [string, string][] = [];
+  for (const cni of cniChoiceValues) {
+    const state = {
+      ...defaultWizardState("v1.33.2"),
+      controlPlaneEndpoint: "10.0.0.10:6443",
+      cni,
+      workers: "3",
+    };
+    for (const node of renderCluster(state, secrets)) {
+      if (node.rendered.compiled.ignition === undefined) {
+        throw new Error(
+          `cluster node ${node.name} (cni ${cni}) did not compile:\n${node.rendered.compiled.stderr}`,
+        );
+      }
+      outputs.push([`cluster (cni ${cni}) node ${node.name}`, node.rendered.compiled.ignition]);
+    }
+  }
+  return outputs;
+}
+
 const vectorResults = vectorOutputs();
 const presetResults = presetOutputs();
+const clusterResults = await clusterOutputs();
 const vectorFailures = validate(vectorResults);
 const presetFailures = validate(presetResults);
+const clusterFailures = validate(clusterResults);
 console.log(
   `ignition-validate: ${vectorResults.length - vectorFailures.length}/${vectorResults.length} compiled 1.0.0 vectors accepted, ` +
-    `${presetResults.length - presetFailures.length}/${presetResults.length} rendered wizard presets accepted`,
+    `${presetResults.length - presetFailures.length}/${presetResults.length} rendered wizard presets accepted, ` +
+    `${clusterResults.length - clusterFailures.length}/${clusterResults.length} cluster nodes accepted`,
 );
-for (const failure of [...vectorFailures, ...presetFailures]) console.error(failure);
-process.exit(vectorFailures.length + presetFailures.length > 0 ? 1 : 0);
+const failures = [...vectorFailures, ...presetFailures, ...clusterFailures];
+for (const failure of failures) console.error(failure);
+process.exit(failures.length > 0 ? 1 : 0);
