@@ -105,6 +105,7 @@ if (
   results.push({ name: "openssl CA check", passed: 0, failed: 1, counted: false });
 }
 const built = step("build", "npx", ["vite", "build"]);
+if (built) step("bundle size budget", "node", ["scripts/check-bundle-size.mjs"]);
 const chromiumReady = ensureDebianPackage(
   () => chromiumExecutable() !== null,
   "chromium",

@@ -3,10 +3,10 @@ import { parseAllDocuments } from "yaml";
 import {
   controlPlaneKubeadmConfig,
   kubeadmApiVersion,
-  tokenTtlChoices,
   workerKubeadmConfig,
   type ControlPlaneKubeadmInput,
 } from "./kubeadm-config";
+import { tokenTtlChoices } from "./token-ttl";
 
 const token = "abcdef.0123456789abcdef";
 const hash = `sha256:${"ab".repeat(32)}`;

@@ -1,4 +1,7 @@
 import { stringify } from "yaml";
+import type { TokenTtl } from "./token-ttl";
+
+export type { TokenTtl };
 
 /**
  * kubeadm's config API per Kubernetes minor:
@@ -31,31 +34,6 @@ export const caPrivateKeyPath = "/etc/kubernetes/pki/ca.key";
 
 /** Where the node's kubeadm config goes (the path the Flatcar how-to uses for `--config`). */
 export const kubeadmConfigPath = "/etc/kubeadm.yml";
-
-export type TokenTtl = "24h" | "0";
-
-export interface TokenTtlChoice {
-  value: TokenTtl;
-  label: string;
-  tradeOff: string;
-}
-
-export const tokenTtlChoices: readonly TokenTtlChoice[] = [
-  {
-    value: "24h",
-    label: "24 hours (kubeadm's default)",
-    tradeOff:
-      "A leaked token is useless after a day, but workers booted later cannot join with it: " +
-      "create a new token on the control plane (kubeadm token create) for them.",
-  },
-  {
-    value: "0",
-    label: "Never expires",
-    tradeOff:
-      "Workers can join whenever they boot, from the same config, but anyone holding the token " +
-      "can join a node to the cluster until you delete it with kubeadm token delete.",
-  },
-];
 
 // Both versions read ttl as a Go duration (metav1.Duration); write kubeadm's own spelling.
 const ttlDurations: Record<TokenTtl, string> = { "24h": "24h0m0s", "0": "0s" };

@@ -5,6 +5,7 @@ import { minorOf } from "../catalogue/releases";
 import { sshKeyLines } from "../config/ssh-keys";
 import { checkExtraButane, describeExtraProblem, mergeExtraButane } from "./extra-butane";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { butaneFileName, ignitionFileName } from "./file-names";
 import { kubeadmParts, type NodeSecrets } from "./kubeadm-parts";
 import { updateConfText } from "./update-conf";
 import {
@@ -48,8 +49,7 @@ export interface RenderedNode {
   notices: RenderNotice[];
 }
 
-export const butaneFileName = "config.bu";
-export const ignitionFileName = "config.ign";
+export { butaneFileName, ignitionFileName } from "./file-names";
 export const updateConfPath = "/etc/flatcar/update.conf";
 
 /** What the catalogue knows beyond the choices. */

@@ -1,6 +1,6 @@
 import type { UseFormReturn } from "react-hook-form";
 import { cniOptions } from "../../core/cluster/cni";
-import { tokenTtlChoices } from "../../core/cluster/kubeadm-config";
+import { tokenTtlChoices } from "../../core/cluster/token-ttl";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { cniChoiceValues, maxWorkers, type WizardState } from "../../core/config/wizard-state";
 import { RadioGroup } from "../../ui/radio-group";

@@ -1,11 +1,8 @@
 import { useState } from "react";
-import { formatReport, type CompileResult } from "../../core/butane/compile";
-import {
-  butaneFileName,
-  ignitionFileName,
-  type OutputFile,
-  type RenderNotice,
-} from "../../core/render/render-node";
+import type { CompileResult } from "../../core/butane/compile";
+import { formatReport } from "../../core/butane/report";
+import { butaneFileName, ignitionFileName } from "../../core/render/file-names";
+import type { OutputFile, RenderNotice } from "../../core/render/render-node";
 import { ActionButton } from "../../ui/action-button";
 import { CopyButton } from "../../ui/copy-button";
 import { saveFile } from "../../ui/save-file";

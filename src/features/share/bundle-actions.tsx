@@ -1,5 +1,6 @@
 import type { WizardState } from "../../core/config/wizard-state";
-import { ignitionFileName, type OutputFile } from "../../core/render/render-node";
+import { ignitionFileName } from "../../core/render/file-names";
+import type { OutputFile } from "../../core/render/render-node";
 import { ActionButton } from "../../ui/action-button";
 import { saveFile } from "../../ui/save-file";
 

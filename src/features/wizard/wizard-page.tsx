@@ -4,7 +4,6 @@ import { useChosenRelease } from "../../api/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
-import { renderNode } from "../../core/render/render-node";
 import { ClusterActions } from "../cluster/cluster-actions";
 import { ClusterFields } from "../cluster/cluster-fields";
 import { useClusterSecrets } from "../cluster/use-cluster-secrets";
@@ -13,6 +12,7 @@ import { BundleActions } from "../share/bundle-actions";
 import { ShareLinkButton } from "../share/share-link-button";
 import { ChoicesForm } from "./choices-form";
 import { PresetNotices } from "./preset-notices";
+import { useNodeRenderer } from "./use-node-renderer";
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
@@ -40,7 +40,10 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
   const { state, errors } = useMemo(() => readFormInput(values, initial.state), [values, initial]);
-  const release = useChosenRelease(catalogue, state.kubernetesVersion);
+  // Until the person changes something, the link decides the version: when live data
+  // re-reads the link, ask GitHub about that version only, not the one it replaces.
+  const releaseVersion = isDirty ? state.kubernetesVersion : initial.state.kubernetesVersion;
+  const release = useChosenRelease(catalogue, releaseVersion);
   const imageSha256 = release?.sha256[state.arch];
 
   // The chosen version's own release can show an architecture has no image: switch, and say so.
@@ -57,9 +60,10 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   }, [missingArch, available, form]);
   const cluster = useClusterSecrets(state.bootstrap === "generated");
   const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
+  const renderNode = useNodeRenderer();
   const rendered = useMemo(
-    () => renderNode(state, { imageSha256, secrets }),
-    [state, imageSha256, secrets],
+    () => renderNode?.(state, { imageSha256, secrets }),
+    [renderNode, state, imageSha256, secrets],
   );
   const secretValues = secrets
     ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
@@ -75,7 +79,9 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     window.history.replaceState(null, "", url);
   }, [query]);
 
-  const extraProblems = rendered.notices.filter((notice) => notice.field === "extraButane");
+  const extraProblems = (rendered?.notices ?? []).filter(
+    (notice) => notice.field === "extraButane",
+  );
   return (
     <main className="wizard">
       <section className="choices" aria-label="Choices">
@@ -130,15 +136,21 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         />
       </section>
       <section className="output" aria-label="Preview">
-        <PreviewPanel
-          files={rendered.files}
-          compiled={rendered.compiled}
-          notices={rendered.notices}
-          secretValues={secretValues}
-        />
+        {rendered ? (
+          <PreviewPanel
+            files={rendered.files}
+            compiled={rendered.compiled}
+            notices={rendered.notices}
+            secretValues={secretValues}
+          />
+        ) : (
+          <p className="preview-loading" role="status">
+            Preparing the preview…
+          </p>
+        )}
         <div className="share-actions">
           <ShareLinkButton query={query} />
-          <BundleActions state={state} files={rendered.files} />
+          {rendered && <BundleActions state={state} files={rendered.files} />}
         </div>
       </section>
     </main>
