@@ -43,9 +43,10 @@ ExecStartPre=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
 ExecStart=/usr/bin/chown -R core:core /home/core/.kube
 ${unitTail}`;
 
-/** Zero-touch control plane: init from the generated config, with the generated CA. */
-const generatedControlPlaneUnit = `[Unit]
-Description=Kubeadm service: initialise the control plane once
+/** A zero-touch kubeadm unit: runs once (until kubelet.conf exists), however long it takes. */
+function zeroTouchUnit(description: string, service: string): string {
+  return `[Unit]
+Description=Kubeadm service: ${description}
 Requires=containerd.service
 After=containerd.service network-online.target
 Wants=network-online.target
@@ -54,32 +55,32 @@ ConditionPathExists=!/etc/kubernetes/kubelet.conf
 Type=oneshot
 RemainAfterExit=yes
 TimeoutStartSec=infinity
-ExecStart=/usr/bin/kubeadm init --config ${kubeadmConfigPath}
+${service}${unitTail}`;
+}
+
+/** Zero-touch control plane: init from the generated config, with the generated CA. */
+const generatedControlPlaneUnit = zeroTouchUnit(
+  "initialise the control plane once",
+  `ExecStart=/usr/bin/kubeadm init --config ${kubeadmConfigPath}
 ExecStartPost=/usr/bin/mkdir -p /home/core/.kube
 ExecStartPost=/usr/bin/cp /etc/kubernetes/admin.conf /home/core/.kube/config
 ExecStartPost=/usr/bin/chown -R core:core /home/core/.kube
-${unitTail}`;
+`,
+);
 
 /**
  * Zero-touch worker: waits until the control plane's API server answers (workers may boot
  * with it, or before it), then joins once; a failed join is tried again.
  */
 function generatedWorkerUnit(endpoint: string): string {
-  return `[Unit]
-Description=Kubeadm service: join the cluster once
-Requires=containerd.service
-After=containerd.service network-online.target
-Wants=network-online.target
-ConditionPathExists=!/etc/kubernetes/kubelet.conf
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-TimeoutStartSec=infinity
-ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://${endpoint}/livez; do sleep 10; done'
+  return zeroTouchUnit(
+    "join the cluster once",
+    `ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://${endpoint}/livez; do sleep 10; done'
 ExecStart=/usr/bin/kubeadm join --config ${kubeadmConfigPath}
 Restart=on-failure
 RestartSec=30
-${unitTail}`;
+`,
+  );
 }
 
 function manualWorkerUnit(endpoint: string, token: string, caCertHash: string): string {
