@@ -94,7 +94,9 @@ async function main() {
     renderCompile.perPreset.map((p) => ({ preset: p.preset, "median µs": Math.round(p.medianUs) })),
   );
   const butane = await benchButane(quick ? 3 : 7);
-  const cluster = benchCluster(await clusterRenderer(), 1000, quick ? 1 : 3);
+  const renderer = await clusterRenderer();
+  const cluster100 = benchCluster(renderer, 100, quick ? 1 : 5);
+  const cluster = benchCluster(renderer, 1000, quick ? 1 : 3);
 
   console.log("\n== production build, served");
   const served = await buildAndServe();
@@ -156,6 +158,7 @@ async function main() {
     compileMedianUs: round(butane.compileMedianUs, 0),
     vectorsTotalMs: round(butane.vectorsTotalMs),
     renderCompileMedianUs: round(renderCompile.renderCompileMedianUs, 0),
+    cluster100Ms: round(cluster100.clusterMs, 0),
     cluster1000Ms: round(cluster.clusterMs, 0),
     cluster1000Method:
       "renderCluster with generated secrets: 1 control plane + 1000 workers (worker-1..worker-1000), every node compiled",
@@ -195,7 +198,11 @@ async function main() {
     },
     { figure: "347 Butane vectors, total", value: `${round(butane.vectorsTotalMs)} ms` },
     {
-      figure: "1 control plane + 1000 workers, renderNode one by one",
+      figure: "1 control plane + 100 workers, renderCluster",
+      value: `${round(cluster100.clusterMs, 0)} ms`,
+    },
+    {
+      figure: "1 control plane + 1000 workers, renderCluster",
       value: `${round(cluster.clusterMs, 0)} ms`,
     },
     { figure: "npm run bench took", value: `${benchSeconds} s` },
