@@ -23,5 +23,5 @@ test("the chosen version's live release pins the image to its digest and disable
 
   await page.getByLabel("Verify download").uncheck();
   await expect(preview(page)).not.toContainText("hash: sha256-");
-  expect(page.url()).toContain("verify=off");
+  await expect(page).toHaveURL(/verify=off/);
 });

@@ -12,6 +12,7 @@ import { BundleActions } from "../share/bundle-actions";
 import { ShareLinkButton } from "../share/share-link-button";
 import { ChoicesForm } from "./choices-form";
 import { PresetNotices } from "./preset-notices";
+import { useAddressQuery } from "./use-address-query";
 import { useNodeRenderer } from "./use-node-renderer";
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
@@ -72,12 +73,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
       : [];
   const query = encodePreset(state);
 
-  // The address always holds the current choices, so a reload or a bookmark restores them.
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    url.search = query;
-    window.history.replaceState(null, "", url);
-  }, [query]);
+  useAddressQuery(query);
 
   const extraProblems = (rendered?.notices ?? []).filter(
     (notice) => notice.field === "extraButane",
