@@ -1,5 +1,5 @@
 import type { Root, RootContent } from "hast";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Language } from "./highlighter";
 
 type Highlight = (text: string, language: Language) => Root;
@@ -45,6 +45,10 @@ export function HighlightedText({ text, language }: { text: string; language: La
       active = false;
     };
   }, []);
-  if (!highlight) return <>{text}</>;
-  return <>{toReact(highlight(text, language).children)}</>;
+  // Re-highlight only when the text changes, not on every keystroke elsewhere in the form.
+  const highlighted = useMemo(
+    () => (highlight ? toReact(highlight(text, language).children) : text),
+    [highlight, text, language],
+  );
+  return <>{highlighted}</>;
 }
