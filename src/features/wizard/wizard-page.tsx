@@ -62,9 +62,12 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   const cluster = useClusterSecrets(state.bootstrap === "generated");
   const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
   const renderNode = useNodeRenderer();
+  // Render again only when a choice really changed: the page re-renders for other reasons
+  // (catalogue status, notices) with equal but new state objects.
+  const stateKey = JSON.stringify(state);
   const rendered = useMemo(
-    () => renderNode?.(state, { imageSha256, secrets }),
-    [renderNode, state, imageSha256, secrets],
+    () => renderNode?.(JSON.parse(stateKey) as typeof state, { imageSha256, secrets }),
+    [renderNode, stateKey, imageSha256, secrets],
   );
   const secretValues = secrets
     ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
