@@ -102,6 +102,7 @@ async function main() {
   const served = await buildAndServe();
   let browserFigures: Record<string, unknown> = {};
   let lighthouse: Awaited<ReturnType<typeof benchLighthouse>>;
+  let lighthouseDesktop: Awaited<ReturnType<typeof benchLighthouse>>;
   const sizes = initialSizes(served.distDir);
   try {
     const browser = await launchChromium();
@@ -124,7 +125,8 @@ async function main() {
       await browser.close();
     }
     console.log("== Lighthouse");
-    lighthouse = await benchLighthouse(served.url, quick ? 1 : 3);
+    lighthouse = await benchLighthouse(served.url, quick ? 1 : 3, "mobile");
+    lighthouseDesktop = await benchLighthouse(served.url, quick ? 1 : 3, "desktop");
   } finally {
     served.close();
   }
@@ -154,6 +156,9 @@ async function main() {
     lighthousePerformance: lighthouse.lighthousePerformance,
     lighthouseAccessibility: lighthouse.lighthouseAccessibility,
     lighthouseRuns: lighthouse.lighthouseRuns,
+    lighthousePerformanceDesktop: lighthouseDesktop.lighthousePerformance,
+    lighthouseAccessibilityDesktop: lighthouseDesktop.lighthouseAccessibility,
+    lighthouseRunsDesktop: lighthouseDesktop.lighthouseRuns,
     ...(lighthouse.lighthouseError ? { lighthouseError: lighthouse.lighthouseError } : {}),
     compileMedianUs: round(butane.compileMedianUs, 0),
     vectorsTotalMs: round(butane.vectorsTotalMs),
@@ -183,6 +188,12 @@ async function main() {
     {
       figure: "Lighthouse performance (mobile)",
       value: String(lighthouse.lighthousePerformance ?? `n/a: ${lighthouse.lighthouseError}`),
+    },
+    {
+      figure: "Lighthouse performance (desktop preset)",
+      value: String(
+        lighthouseDesktop.lighthousePerformance ?? `n/a: ${lighthouseDesktop.lighthouseError}`,
+      ),
     },
     {
       figure: "Lighthouse accessibility",

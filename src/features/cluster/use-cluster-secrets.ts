@@ -22,9 +22,14 @@ export function useClusterSecrets(wanted: boolean) {
   }, []);
 
   useEffect(() => {
-    // Key generation is asynchronous (WebCrypto): the state is set after it resolves.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (wanted && !secrets) void regenerate();
+    if (!wanted || secrets) return;
+    // The certificate code is the heaviest chunk: fetch and run it once the page has painted
+    // and the main thread is idle, not while the form and preview are still arriving.
+    const idle =
+      window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void regenerate(), { timeout: 1500 });
+    return () => cancel(handle);
   }, [wanted, secrets, regenerate]);
 
   /** Reads a secrets file; returns its cluster settings, or a message that names the field. */

@@ -17,16 +17,21 @@ export function PreviewPanel({
   compiled,
   notices,
   secretValues = [],
+  secretsPending = false,
 }: {
   files: OutputFile[];
   compiled: CompileResult;
   notices: RenderNotice[];
   /** Texts that must stay private: a file holding one is marked. */
   secretValues?: string[];
+  /** The cluster's secrets are still being made: the Butane and Ignition will hold them. */
+  secretsPending?: boolean;
 }) {
   // Ignition holds what its Butane holds, encoded: judge it by the Butane.
   const holdsSecret = (name: string): boolean => {
     const source = name === ignitionFileName ? butaneFileName : name;
+    // Marked before the secrets arrive, so the note does not push the text down when they do.
+    if (secretsPending && source === butaneFileName) return true;
     const contents = files.find((f) => f.name === source)?.contents ?? "";
     return secretValues.some((secret) => secret !== "" && contents.includes(secret));
   };

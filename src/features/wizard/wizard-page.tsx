@@ -141,6 +141,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
             compiled={rendered.compiled}
             notices={rendered.notices}
             secretValues={secretValues}
+            secretsPending={state.bootstrap === "generated" && !secrets}
           />
         ) : (
           <p className="preview-loading" role="status">
