@@ -39,37 +39,34 @@ export function marshalGo(v: JsonValue, pretty: boolean): string {
     else if (typeof x === "string") out.push(goQuoteJson(x));
     else if (typeof x === "number") out.push(Number.isFinite(x) ? String(x) : "0");
     else if (typeof x === "boolean") out.push(x ? "true" : "false");
-    else if (Array.isArray(x)) {
-      if (x.length === 0) {
-        out.push("[]");
-        return;
-      }
-      const inner = indent + "  ";
-      out.push("[");
-      x.forEach((item, i) => {
-        if (i > 0) out.push(",");
-        if (pretty) out.push("\n" + inner);
-        write(item, inner);
+    else if (Array.isArray(x)) container("[", "]", x, indent, (item) => write(item, indent + "  "));
+    else {
+      container("{", "}", Object.keys(x), indent, (key) => {
+        out.push(goQuoteJson(key) + (pretty ? ": " : ":"));
+        write(x[key] as JsonValue, indent + "  ");
       });
-      if (pretty) out.push("\n" + indent);
-      out.push("]");
-    } else {
-      const keys = Object.keys(x);
-      if (keys.length === 0) {
-        out.push("{}");
-        return;
-      }
-      const inner = indent + "  ";
-      out.push("{");
-      keys.forEach((k, i) => {
-        if (i > 0) out.push(",");
-        if (pretty) out.push("\n" + inner);
-        out.push(goQuoteJson(k) + (pretty ? ": " : ":"));
-        write(x[k] as JsonValue, inner);
-      });
-      if (pretty) out.push("\n" + indent);
-      out.push("}");
     }
+  };
+  /** One array or object: Go writes an empty one on one line, else one entry per line. */
+  const container = <T>(
+    open: string,
+    close: string,
+    entries: readonly T[],
+    indent: string,
+    writeEntry: (entry: T) => void,
+  ): void => {
+    if (entries.length === 0) {
+      out.push(open + close);
+      return;
+    }
+    out.push(open);
+    entries.forEach((entry, i) => {
+      if (i > 0) out.push(",");
+      if (pretty) out.push("\n" + indent + "  ");
+      writeEntry(entry);
+    });
+    if (pretty) out.push("\n" + indent);
+    out.push(close);
   };
   write(v, "");
   return out.join("");

@@ -13,6 +13,13 @@ export const sysupdateSources = ["inline", "bakery"] as const;
 
 export const butaneVersions = ["1.0.0", "1.1.0"] as const;
 export const rebootStrategies = ["reboot", "etcd-lock", "off"] as const;
+/** What each of locksmithd's strategies does (Flatcar's update-strategies docs, locksmith's daemon). */
+export const rebootStrategyDescriptions: Record<(typeof rebootStrategies)[number], string> = {
+  reboot: "Reboots as soon as an update is staged (within the window, if one is set).",
+  "etcd-lock":
+    "Takes a lock in etcd first, so only as many nodes as the lock allows reboot at once.",
+  off: "Never reboots by itself: updates wait for a reboot you start.",
+};
 /** "" keeps the channel the image was installed from; "off" disables OS updates (SERVER=disabled). */
 export const updateChannels = ["", "stable", "beta", "alpha", "lts", "off"] as const;
 export const verifyChoices = ["on", "off"] as const;

@@ -3,19 +3,16 @@ import type { Catalogue } from "../../core/catalogue/catalogue";
 import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
-import { architectures, type WizardState } from "../../core/config/wizard-state";
+import {
+  architectures,
+  rebootStrategyDescriptions,
+  type WizardState,
+} from "../../core/config/wizard-state";
 import { kuredInstallCommands } from "../../core/render/kured";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
 import { TextField } from "../../ui/text-field";
-
-const strategyHelp: Record<WizardState["rebootStrategy"], string> = {
-  reboot: "Reboots as soon as an update is staged (within the window, if one is set).",
-  "etcd-lock":
-    "Takes a lock in etcd first, so only as many nodes as the lock allows reboot at once.",
-  off: "Never reboots by itself: updates wait for a reboot you start.",
-};
 
 export function ChoicesForm({
   form,
@@ -173,7 +170,7 @@ export function ChoicesForm({
               { value: "etcd-lock", label: "etcd-lock" },
               { value: "off", label: "off" },
             ]}
-            description={strategyHelp[state.rebootStrategy]}
+            description={rebootStrategyDescriptions[state.rebootStrategy]}
           />
           <div className="field-row">
             <TextField
