@@ -1,11 +1,13 @@
 /**
- * Serves the built site (dist/) from a sub-path, as GitHub Pages would, for browser tests:
+ * Serves the built site (dist/) from a sub-path, as GitHub Pages would, for browser tests
+ * and the benchmarks: text compressed with gzip when the browser accepts it, as Pages does.
  *   node scripts/serve-static.mjs PORT [/sub/path/]
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createGzip } from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 const port = Number(process.argv[2] ?? 4173);
@@ -33,10 +35,17 @@ createServer((request, response) => {
     response.writeHead(404).end("not found");
     return;
   }
+  const type = types[path.extname(file)] ?? "application/octet-stream";
+  const compress =
+    /^text\/|json|svg/.test(type) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "");
   response.writeHead(200, {
-    "content-type": types[path.extname(file)] ?? "application/octet-stream",
+    "content-type": type,
+    vary: "accept-encoding",
+    ...(compress ? { "content-encoding": "gzip" } : {}),
   });
-  createReadStream(file).pipe(response);
+  const body = createReadStream(file);
+  if (compress) body.pipe(createGzip({ level: 9 })).pipe(response);
+  else body.pipe(response);
 }).listen(port, "127.0.0.1", () => {
   console.log(`serving dist/ at http://127.0.0.1:${port}${mount}`);
 });
