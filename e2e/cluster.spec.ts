@@ -53,6 +53,22 @@ test("a 1+3 cluster downloads as one zip whose nodes share the generated secrets
   expect(text("README.md")).toContain("## Boot order");
 });
 
+test("the cluster CA is made in a worker, and Regenerate makes a new one there", async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await page.goto("./");
+  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key");
+  expect(workers).toHaveLength(1);
+  expect(workers[0]).toMatch(/secrets-worker-[\w-]+\.js$/);
+  const first = await preview(page).textContent();
+  await page.getByRole("button", { name: "Regenerate secrets" }).click();
+  await expect(preview(page)).not.toHaveText(first ?? "");
+  await expect(preview(page)).toContainText("BEGIN PRIVATE KEY");
+  expect(workers).toHaveLength(2);
+});
+
 test("no secret reaches the address, localStorage or the console, whatever is done", async ({
   page,
 }) => {

@@ -2,6 +2,29 @@ import { useCallback, useEffect, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { NodeSecrets } from "../../core/render/kubeadm-parts";
 
+/** Secrets made in a worker, so the page stays responsive; rejects when no worker can run. */
+function generateInWorker(): Promise<NodeSecrets> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./secrets-worker.ts", import.meta.url), {
+      type: "module",
+    });
+    const finish = (secrets: NodeSecrets | null) => {
+      worker.terminate();
+      if (secrets) resolve(secrets);
+      else reject(new Error("the worker could not make the secrets"));
+    };
+    worker.onmessage = (event: MessageEvent<NodeSecrets | null>) => finish(event.data);
+    worker.onerror = () => finish(null);
+    worker.postMessage(null);
+  });
+}
+
+/** The same, on the main thread: for browsers that refuse the worker. */
+async function generateHere(): Promise<NodeSecrets> {
+  const { generateNodeSecrets } = await import("../../core/cluster/generate-secrets");
+  return generateNodeSecrets();
+}
+
 /**
  * The cluster's secrets, held in memory only: never in the address, localStorage or the
  * console. Made when the page needs them (the X.509 code loads then), replaced on request,
@@ -13,8 +36,7 @@ export function useClusterSecrets(wanted: boolean) {
 
   const regenerate = useCallback(async () => {
     try {
-      const { generateNodeSecrets } = await import("../../core/cluster/generate-secrets");
-      setSecrets(await generateNodeSecrets());
+      setSecrets(await generateInWorker().catch(generateHere));
       setProblem("");
     } catch {
       setProblem("This browser could not generate the cluster's CA (WebCrypto unavailable?).");
