@@ -180,6 +180,7 @@ test("a share link restores the complete page exactly; bad parameters are listed
     .fill(`${testSshKey("ssh-rsa", "a@b")}\n${testSshKey("ecdsa-sha2-nistp256", "c@d")}`);
   await page.getByLabel("Verify download").uncheck();
   await page.getByLabel("Extra Butane").fill("kernel_arguments:\n  should_exist:\n    - quiet\n");
+  await expect(preview(page)).toContainText("- quiet");
   const butane = await preview(page).textContent();
   await page.getByRole("button", { name: "Copy share link" }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,10 +1,19 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { embeddedCatalogue } from "./catalogue";
+import { embeddedCatalogue, embeddedSnapshot, snapshotSchema } from "./catalogue";
+import { kubernetesReleases } from "./releases";
 
 describe("embeddedCatalogue", () => {
   const catalogue = embeddedCatalogue();
+
+  it("reads snapshot.json unparsed, to the same releases its schema would give", () => {
+    const parsed = snapshotSchema.parse(embeddedSnapshot);
+    expect(kubernetesReleases(embeddedSnapshot.releases)).toStrictEqual(
+      kubernetesReleases(parsed.releases),
+    );
+    expect(embeddedSnapshot.date).toBe(parsed.date);
+  });
 
   it("holds every tag of the bakery snapshot, both architectures, with its date", () => {
     const tagsPath = path.resolve(

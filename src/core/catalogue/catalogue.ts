@@ -59,12 +59,18 @@ export const snapshotSchema = z.object({
   releases: githubReleaseListSchema,
 });
 
+/**
+ * snapshot.json as its schema reads it. Not parsed at run time, where it would cost the first
+ * load: a unit test proves that parsing it changes nothing, and `npm run snapshot` writes it.
+ */
+export const embeddedSnapshot = snapshotJson as z.infer<typeof snapshotSchema>;
+
 let embedded: Catalogue | undefined;
 
 /** The release list embedded in the app and the CLI: always there, whatever the network does. */
 export function embeddedCatalogue(): Catalogue {
   if (!embedded) {
-    const snapshot = snapshotSchema.parse(snapshotJson);
+    const snapshot = embeddedSnapshot;
     embedded = catalogueFrom(kubernetesReleases(snapshot.releases), {
       kind: "snapshot",
       date: snapshot.date,
