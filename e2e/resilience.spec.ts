@@ -179,3 +179,22 @@ test("GitHub slow for 30 s: the wizard works meanwhile, and the status says it g
   await expect(page.getByLabel("Hostname")).toHaveValue("works-while-waiting");
   await context.close();
 });
+
+test("the preview is made in a worker, and on the page itself when the worker cannot load", async ({
+  page,
+}) => {
+  const workers: string[] = [];
+  page.on("worker", (worker) => workers.push(worker.url()));
+  await page.goto("./?bootstrap=manual");
+  await expect(preview(page)).toContainText("variant: flatcar");
+  expect(workers.filter((url) => url.includes("render-worker"))).toHaveLength(1);
+
+  const refused = await page.context().newPage();
+  await refused.route("**/render-worker-*.js", (route) => route.abort());
+  await refused.goto("./?bootstrap=manual");
+  await expect(preview(refused)).toContainText("variant: flatcar");
+  await refused.getByLabel("Hostname", { exact: true }).fill("fallback-node");
+  await expect(preview(refused)).toContainText("inline: fallback-node");
+  await tab(refused, "Ignition (config.ign)").click();
+  await expect(preview(refused)).toContainText('"version": "3.3.0"');
+});

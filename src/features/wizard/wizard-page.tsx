@@ -13,7 +13,7 @@ import { ShareLinkButton } from "../share/share-link-button";
 import { ChoicesForm } from "./choices-form";
 import { PresetNotices } from "./preset-notices";
 import { useAddressQuery } from "./use-address-query";
-import { useNodeRenderer } from "./use-node-renderer";
+import { useRenderedNode } from "./use-rendered-node";
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
@@ -61,14 +61,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   }, [missingArch, available, form]);
   const cluster = useClusterSecrets(state.bootstrap === "generated");
   const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
-  const renderNode = useNodeRenderer();
-  // Render again only when a choice really changed: the page re-renders for other reasons
-  // (catalogue status, notices) with equal but new state objects.
-  const stateKey = JSON.stringify(state);
-  const rendered = useMemo(
-    () => renderNode?.(JSON.parse(stateKey) as typeof state, { imageSha256, secrets }),
-    [renderNode, stateKey, imageSha256, secrets],
-  );
+  const rendered = useRenderedNode(state, { imageSha256, secrets });
   const secretValues = secrets
     ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
     : state.joinToken
