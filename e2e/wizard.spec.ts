@@ -163,3 +163,22 @@ test("the built site works from a sub-path", async ({ page }) => {
   await group(page, "Architecture").getByLabel("arm64").check();
   await expect(page).toHaveURL(/\/flatcar\/wizard\/\?.*arch=arm64/);
 });
+
+test("before any script runs, the page already says what it is for, in the app's own words", async ({
+  page,
+  browser,
+}) => {
+  const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
+  const staticPage = await withoutScripts.newPage();
+  await staticPage.goto(test.info().project.use.baseURL ?? "");
+  const staticIntro = await staticPage.locator(".app-intro").innerText();
+  await expect(
+    staticPage.getByRole("heading", { name: "Flatcar Kubernetes Wizard" }),
+  ).toBeVisible();
+  expect(staticIntro).toContain("made in your browser as you choose");
+  await withoutScripts.close();
+
+  await page.goto("./");
+  await expect(page.getByRole("radio", { name: "Control plane" })).toBeVisible();
+  await expect(page.locator(".app-intro")).toHaveText(staticIntro);
+});
