@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { CompileResult } from "../../core/butane/compile";
 import { formatReport } from "../../core/butane/report";
 import { butaneFileName, ignitionFileName } from "../../core/render/file-names";
@@ -12,7 +12,7 @@ import { HighlightedText, languageOf } from "./highlighted-text";
  * Tabs of the generated files, the chosen one's highlighted text, and Copy / Download for it.
  * The Ignition tab is always there: its JSON when the Butane compiles, else why not.
  */
-export function PreviewPanel({
+export const PreviewPanel = memo(function PreviewPanel({
   files,
   compiled,
   notices,
@@ -134,7 +134,7 @@ export function PreviewPanel({
       )}
     </div>
   );
-}
+});
 
 /** Butane's warnings and errors, in its own words, with the line in config.bu. */
 function CompileReports({ compiled }: { compiled: CompileResult }) {

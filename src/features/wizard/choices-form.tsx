@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
@@ -14,7 +15,8 @@ import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
 import { TextField } from "../../ui/text-field";
 
-export function ChoicesForm({
+/** Memoised: the page re-renders when the preview arrives, the form only when a choice changes. */
+export const ChoicesForm = memo(function ChoicesForm({
   form,
   catalogue,
   release,
@@ -230,4 +232,4 @@ export function ChoicesForm({
       />
     </form>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useChosenRelease } from "../../api/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
@@ -62,17 +62,68 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   const cluster = useClusterSecrets(state.bootstrap === "generated");
   const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
   const rendered = useRenderedNode(state, { imageSha256, secrets });
-  const secretValues = secrets
-    ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
-    : state.joinToken
-      ? [state.joinToken]
-      : [];
+  const secretValues = useMemo(
+    () =>
+      secrets
+        ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
+        : state.joinToken
+          ? [state.joinToken]
+          : [],
+    [secrets, state.joinToken],
+  );
   const query = encodePreset(state);
 
   useAddressQuery(query);
 
-  const extraProblems = (rendered?.notices ?? []).filter(
-    (notice) => notice.field === "extraButane",
+  // The form re-renders only when a choice changes, not when the preview arrives: its
+  // elements are memoised on what they show.
+  const extraProblemText = (rendered?.notices ?? [])
+    .filter((notice) => notice.field === "extraButane")
+    .map((notice) => notice.message)
+    .join("\n");
+  const extraButaneErrors = useMemo(
+    () =>
+      extraProblemText ? (
+        <ul>
+          {extraProblemText.split("\n").map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : undefined,
+    [extraProblemText],
+  );
+  const { regenerate, load: loadSecrets, problem: secretsProblem } = cluster;
+  const loadClusterSecrets = useCallback(
+    async (text: string) => {
+      const loaded = await loadSecrets(text);
+      if (typeof loaded !== "string") {
+        const options = { shouldDirty: true, shouldValidate: true };
+        form.setValue("clusterName", loaded.clusterName, options);
+        form.setValue("controlPlaneEndpoint", loaded.controlPlaneEndpoint, options);
+        form.setValue("tokenTtl", loaded.tokenTtl, options);
+      }
+      return loaded;
+    },
+    [form, loadSecrets],
+  );
+  const clusterSection = useMemo(
+    () => (
+      <ClusterFields form={form} state={state} errors={errors}>
+        <ClusterActions
+          state={state}
+          secrets={secrets}
+          imageSha256={imageSha256}
+          onRegenerate={regenerate}
+          onLoad={loadClusterSecrets}
+        />
+        {secretsProblem && (
+          <p className="field-error" role="alert">
+            {secretsProblem}
+          </p>
+        )}
+      </ClusterFields>
+    ),
+    [form, state, errors, secrets, imageSha256, regenerate, loadClusterSecrets, secretsProblem],
   );
   return (
     <main className="wizard">
@@ -91,40 +142,8 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           release={release}
           state={state}
           errors={errors}
-          cluster={
-            <ClusterFields form={form} state={state} errors={errors}>
-              <ClusterActions
-                state={state}
-                secrets={secrets}
-                imageSha256={imageSha256}
-                onRegenerate={cluster.regenerate}
-                onLoad={async (text) => {
-                  const loaded = await cluster.load(text);
-                  if (typeof loaded !== "string") {
-                    const options = { shouldDirty: true, shouldValidate: true };
-                    form.setValue("clusterName", loaded.clusterName, options);
-                    form.setValue("controlPlaneEndpoint", loaded.controlPlaneEndpoint, options);
-                    form.setValue("tokenTtl", loaded.tokenTtl, options);
-                  }
-                  return loaded;
-                }}
-              />
-              {cluster.problem && (
-                <p className="field-error" role="alert">
-                  {cluster.problem}
-                </p>
-              )}
-            </ClusterFields>
-          }
-          extraButaneErrors={
-            extraProblems.length > 0 ? (
-              <ul>
-                {extraProblems.map((notice) => (
-                  <li key={notice.message}>{notice.message}</li>
-                ))}
-              </ul>
-            ) : undefined
-          }
+          cluster={clusterSection}
+          extraButaneErrors={extraButaneErrors}
         />
       </section>
       <section className="output" aria-label="Preview">
