@@ -1,5 +1,6 @@
-import type { Root, RootContent } from "hast";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Root } from "hast";
+import { memo, useEffect, useMemo, useState, type ReactNode } from "react";
+import { highlightedLines, type Segment } from "./highlighted-lines";
 import type { Language } from "./highlighter";
 
 type Highlight = (text: string, language: Language) => Root;
@@ -11,27 +12,31 @@ function loadHighlighter(): Promise<Highlight> {
   return highlighter;
 }
 
-/** hast -> React elements: text stays text, so nothing is ever parsed as HTML. */
-function toReact(nodes: RootContent[], keyPrefix = ""): ReactNode[] {
-  return nodes.map((node, index) => {
-    const key = `${keyPrefix}${index}`;
-    if (node.type === "text") return node.value;
-    if (node.type !== "element") return null;
-    const classes = node.properties.className;
-    const className = Array.isArray(classes) ? classes.join(" ") : undefined;
-    return (
-      <span key={key} className={className}>
-        {toReact(node.children, `${key}.`)}
-      </span>
-    );
-  });
-}
-
 export function languageOf(fileName: string): Language {
   if (fileName.endsWith(".bu") || fileName.endsWith(".yaml")) return "yaml";
   if (fileName.endsWith(".ign") || fileName.endsWith(".json")) return "json";
   return "ini";
 }
+
+/**
+ * One line as React elements: text stays text, so nothing is ever parsed as HTML. Its key
+ * is its content, so an unchanged line is never rendered again.
+ */
+const Line = memo(function Line({ segments }: { segments: Segment[] }) {
+  return segments.map((segment, index) => {
+    const [outer, ...inner] = segment.classes;
+    if (outer === undefined) return segment.text;
+    const content = inner.reduceRight<ReactNode>(
+      (child, className) => <span className={className}>{child}</span>,
+      segment.text,
+    );
+    return (
+      <span key={index} className={outer}>
+        {content}
+      </span>
+    );
+  });
+});
 
 export function HighlightedText({ text, language }: { text: string; language: Language }) {
   const [highlight, setHighlight] = useState<Highlight | undefined>(undefined);
@@ -46,9 +51,10 @@ export function HighlightedText({ text, language }: { text: string; language: La
     };
   }, []);
   // Re-highlight only when the text changes, not on every keystroke elsewhere in the form.
-  const highlighted = useMemo(
-    () => (highlight ? toReact(highlight(text, language).children) : text),
+  const lines = useMemo(
+    () => (highlight ? highlightedLines(highlight(text, language)) : undefined),
     [highlight, text, language],
   );
-  return <>{highlighted}</>;
+  if (!lines) return <>{text}</>;
+  return lines.map((line) => <Line key={line.key} segments={line.segments} />);
 }
