@@ -180,14 +180,24 @@ test("GitHub slow for 30 s: the wizard works meanwhile, and the status says it g
   await context.close();
 });
 
-test("the preview is made in a worker, and on the page itself when the worker cannot load", async ({
+test("the first preview is made in a worker; edits render on the page once it is used; and without the worker", async ({
   page,
 }) => {
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
+  const rendererRequests: string[] = [];
+  page.on("request", (request) => {
+    if (/\/render-node-[\w-]+\.js$/.test(request.url())) rendererRequests.push(request.url());
+  });
   await page.goto("./?bootstrap=manual");
   await expect(preview(page)).toContainText("variant: flatcar");
   expect(workers.filter((url) => url.includes("render-worker"))).toHaveLength(1);
+  await page.waitForTimeout(500);
+  expect(rendererRequests).toEqual([]); // loading alone leaves the main thread free
+  await page.getByLabel("Hostname", { exact: true }).click();
+  await expect.poll(() => rendererRequests.length).toBe(1);
+  await page.getByLabel("Hostname", { exact: true }).fill("edited-here");
+  await expect(preview(page)).toContainText("inline: edited-here");
 
   const refused = await page.context().newPage();
   await refused.route("**/render-worker-*.js", (route) => route.abort());

@@ -1,32 +1,77 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { WizardState } from "../../core/config/wizard-state";
-import type { RenderContext, RenderedNode } from "../../core/render/render-node";
+import type { RenderContext, RenderedNode, renderNode } from "../../core/render/render-node";
 import { latestWins } from "./latest-wins";
 import { workerRenderer, type RenderRequest } from "./node-renderer";
 
+type RenderNode = typeof renderNode;
+
+let renderHere: RenderNode | undefined;
+let loadingHere: Promise<RenderNode> | undefined;
+/** The renderer on the main thread, fetched and evaluated once. */
+function loadRendererHere(): Promise<RenderNode> {
+  loadingHere ??= import("../../core/render/render-node").then(
+    (module) => (renderHere = module.renderNode),
+    (error: unknown) => {
+      loadingHere = undefined; // A failed chunk load may work on the next try.
+      throw error;
+    },
+  );
+  return loadingHere;
+}
+
+/** What shows the person has started using the page. */
+const interactionEvents = ["pointerdown", "keydown", "focusin"] as const;
+
 /**
- * The node rendered and compiled from the choices, off the main thread: undefined until the
- * first render arrives, then the newest one. A render runs only when a choice really changed
- * (the page re-renders for other reasons with equal but new objects).
+ * The node rendered and compiled from the choices: undefined until the first render arrives.
+ *
+ * The page's first renders run in a Web Worker, so loading never waits for YAML, the Butane
+ * compiler and gzip. When the person starts using the page, the renderer is loaded onto the
+ * main thread too, and from then on each edit renders in the same task as the input: the
+ * preview changes in the frame that shows the edit, where a worker's round trip would
+ * sometimes miss it. A render runs only when a choice really changed (the page re-renders for
+ * other reasons with equal but new objects).
  */
 export function useRenderedNode(
   state: WizardState,
   context: RenderContext,
 ): RenderedNode | undefined {
-  const [rendered, setRendered] = useState<RenderedNode | undefined>(undefined);
+  const [fromWorker, setFromWorker] = useState<RenderedNode | undefined>(undefined);
+  const [render, setRender] = useState<RenderNode | undefined>(() => renderHere);
   const queue = useRef<ReturnType<typeof latestWins<RenderRequest, RenderedNode>>>(undefined);
+
   useEffect(() => {
+    if (render) return;
     const renderer = workerRenderer();
-    const started = latestWins(renderer.run, setRendered);
+    const started = latestWins(renderer.run, setFromWorker);
     queue.current = started;
+    let active = true;
+    const loadHere = () => {
+      for (const type of interactionEvents) document.removeEventListener(type, loadHere, true);
+      loadRendererHere().then(
+        (loaded) => active && setRender(() => loaded),
+        () => undefined, // The worker goes on rendering.
+      );
+    };
+    for (const type of interactionEvents) document.addEventListener(type, loadHere, true);
     return () => {
+      active = false;
+      for (const type of interactionEvents) document.removeEventListener(type, loadHere, true);
       started.stop();
       renderer.stop();
+      queue.current = undefined;
     };
-  }, []);
+  }, [render]);
+
   const requestKey = JSON.stringify({ state, context });
+  const renderedHere = useMemo(() => {
+    if (!render) return undefined;
+    const request = JSON.parse(requestKey) as RenderRequest;
+    return render(request.state, request.context);
+  }, [render, requestKey]);
   useEffect(() => {
     queue.current?.request(JSON.parse(requestKey) as RenderRequest);
-  }, [requestKey]);
-  return rendered;
+  }, [requestKey, render]);
+  return renderedHere ?? fromWorker;
 }
