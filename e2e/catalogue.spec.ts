@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { api, liveBakery, recorded, routeGithub } from "./fixtures/github";
+import { preview } from "./page-helpers";
 
 // The reset time is shown as a local clock time: pin the zone so the test knows it.
 test.use({ timezoneId: "UTC" });
@@ -21,6 +22,11 @@ test("live data: a version newer than the snapshot is offered, in at most 2 requ
   expect(seen.length).toBeLessThanOrEqual(2);
   expect(seen[0]?.url).toBe(`${api}/tags/kubernetes`);
   expect(seen[0]?.ifNoneMatch).toBeNull();
+  // The live list re-read the link and reset the form: every field still reaches the preview.
+  await page.getByLabel("Hostname", { exact: true }).fill("after-live");
+  await expect(preview(page)).toContainText("inline: after-live");
+  await versions(page).selectOption("v1.37.0");
+  await expect(preview(page)).toContainText("kubernetes-v1.37.0-x86-64.raw");
 });
 
 test("a reload inside the cache window asks GitHub nothing", async ({ page }) => {
