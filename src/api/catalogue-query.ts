@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { z } from "zod";
+import { z } from "../core/zod-mini";
 import {
   catalogueFrom,
   embeddedCatalogue,
@@ -23,13 +23,13 @@ const persistedMaxAge = 7 * 24 * 60 * 60_000;
 export const kubernetesReleaseSchema = z.object({
   version: z.string(),
   minor: z.string(),
-  publishedAt: z.string().nullable(),
+  publishedAt: z.nullable(z.string()),
   arches: z.array(z.enum(architectures)),
   sha256: z.partialRecord(z.enum(architectures), z.string()),
 });
 
-const liveIndexSchema: z.ZodType<LiveIndex> = z.object({
-  releases: z.array(kubernetesReleaseSchema).min(1),
+const liveIndexSchema: z.ZodMiniType<LiveIndex> = z.object({
+  releases: z.array(kubernetesReleaseSchema).check(z.minLength(1)),
   assetsComplete: z.boolean(),
 });
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../core/zod-mini";
 import {
   classifyResponse,
   describeProblem,
@@ -31,7 +31,7 @@ export interface GithubResponse<T> {
 export interface GithubClient {
   readonly apiBase: string;
   /** GET a URL, validate the JSON with the schema; throws GithubError. */
-  get<T>(url: string, schema: z.ZodType<T>): Promise<GithubResponse<T>>;
+  get<T>(url: string, schema: z.ZodMiniType<T>): Promise<GithubResponse<T>>;
   /** Forget a rate-limit wait, for an explicit "Refresh". */
   clearRateLimit(): void;
 }
@@ -76,7 +76,7 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
     }
   }
 
-  async function get<T>(url: string, schema: z.ZodType<T>): Promise<GithubResponse<T>> {
+  async function get<T>(url: string, schema: z.ZodMiniType<T>): Promise<GithubResponse<T>> {
     const retryAt = Number(store.get(rateLimitKey));
     if (retryAt > now()) throw new GithubError({ kind: "rate-limit", retryAt });
 

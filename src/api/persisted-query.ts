@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../core/zod-mini";
 import type { KeyValueStore } from "./key-value-store";
 
 /**
@@ -15,7 +15,7 @@ export interface Persisted<T> {
 export function persisted<T>(
   store: KeyValueStore,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   maxAge: number,
   now: () => number = Date.now,
 ): Persisted<T> {

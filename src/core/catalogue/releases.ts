@@ -1,5 +1,5 @@
 import semver from "semver";
-import { z } from "zod";
+import { z } from "../zod-mini";
 import { architectures, type Architecture } from "../config/wizard-state";
 
 /** The Kubernetes sysext releases of the Flatcar sysext bakery, as the wizard needs them. */
@@ -30,18 +30,18 @@ const digestPattern = /^sha256:([0-9a-f]{64})$/;
 /** The fields of GitHub's release object that the wizard reads; everything else is ignored. */
 export const githubAssetSchema = z.object({
   name: z.string(),
-  digest: z.string().nullish(),
-  browser_download_url: z.string().optional(),
-  size: z.number().optional(),
+  digest: z.nullish(z.string()),
+  browser_download_url: z.optional(z.string()),
+  size: z.optional(z.number()),
 });
 
 export const githubReleaseSchema = z.object({
   tag_name: z.string(),
-  draft: z.boolean().optional().default(false),
-  prerelease: z.boolean().optional().default(false),
-  published_at: z.string().nullish(),
-  body: z.string().nullish(),
-  assets: z.array(githubAssetSchema).default([]),
+  draft: z._default(z.optional(z.boolean()), false),
+  prerelease: z._default(z.optional(z.boolean()), false),
+  published_at: z.nullish(z.string()),
+  body: z.nullish(z.string()),
+  assets: z._default(z.array(githubAssetSchema), []),
 });
 
 export type GithubRelease = z.infer<typeof githubReleaseSchema>;

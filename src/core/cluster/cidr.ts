@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod-mini";
 
 export type IpFamily = "ipv4" | "ipv6";
 
@@ -125,7 +125,9 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
 }
 
 /** A zod schema for one CIDR, with a message that says what is allowed. */
-export const cidrSchema = z.string().superRefine((value, context) => {
-  const result = parseCidr(value);
-  if (!result.ok) context.addIssue({ code: "custom", message: result.message });
-});
+export const cidrSchema = z.string().check(
+  z.superRefine((value, context) => {
+    const result = parseCidr(value);
+    if (!result.ok) context.addIssue({ code: "custom", message: result.message });
+  }),
+);

@@ -1,5 +1,10 @@
-import { z } from "zod";
-import { caCertHashSchema, endpointSchema, joinTokenSchema } from "../config/wizard-state";
+import {
+  caCertHashSchema,
+  clusterNameSchema,
+  endpointSchema,
+  joinTokenSchema,
+} from "../config/wizard-state";
+import { z } from "../zod-mini";
 import { discoveryHash, parseClusterCa } from "./cluster-ca";
 import type { TokenTtl } from "./kubeadm-config";
 
@@ -18,25 +23,17 @@ export const clusterSecretsKind = "FlatcarKubernetesWizardClusterSecrets";
 export const clusterSecretsVersion = 1;
 export const clusterSecretsFileName = "cluster-secrets.json";
 
-// kubeadm puts clusterName in kubeconfigs and names; keep it a DNS label, as its default is.
-const clusterNameSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
-    "1–63 lower-case letters, digits or '-', starting and ending with a letter or digit, e.g. kubernetes",
-  );
-
 export const clusterSecretsSchema = z.object({
   clusterName: clusterNameSchema,
   controlPlaneEndpoint: endpointSchema,
   bootstrapToken: joinTokenSchema,
   tokenTtl: z.enum(["24h", "0"], { message: '"24h" or "0"' }),
-  caCertificatePem: z.string().min(1, "the CA certificate in PEM"),
-  caPrivateKeyPem: z.string().min(1, "the CA private key in PEM (PKCS#8)"),
+  caCertificatePem: z.string().check(z.minLength(1, "the CA certificate in PEM")),
+  caPrivateKeyPem: z.string().check(z.minLength(1, "the CA private key in PEM (PKCS#8)")),
   discoveryHash: caCertHashSchema,
 });
 
-const fileSchema = clusterSecretsSchema.extend({
+const fileSchema = z.extend(clusterSecretsSchema, {
   kind: z.literal(clusterSecretsKind, { message: `"${clusterSecretsKind}"` }),
   version: z.literal(clusterSecretsVersion, { message: `${clusterSecretsVersion}` }),
 });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod-mini";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
 import { cidrSchema } from "../cluster/cidr";
 import { sshKeysProblem } from "./ssh-keys";
@@ -46,76 +46,88 @@ export const caCertHashPattern = /^sha256:[0-9a-f]{64}$/;
 
 export const hostnameSchema = z
   .string()
-  .regex(
-    hostnamePattern,
-    "a host name of lower-case letters, digits, '-' and '.', each label 1–63 characters, not starting or ending with '-'",
+  .check(
+    z.regex(
+      hostnamePattern,
+      "a host name of lower-case letters, digits, '-' and '.', each label 1–63 characters, not starting or ending with '-'",
+    ),
   );
 
 export const kubernetesVersionSchema = z
   .string()
-  .regex(kubernetesVersionPattern, "a version like v1.32.2");
+  .check(z.regex(kubernetesVersionPattern, "a version like v1.32.2"));
 
 /** A control plane endpoint: `host:port`, host a DNS name, IPv4 address or bracketed IPv6 address. */
-export const endpointSchema = z.string().refine(
-  (value) => {
-    const colon = value.lastIndexOf(":");
-    if (colon <= 0) return false;
-    const host = value.slice(0, colon);
-    const port = value.slice(colon + 1);
-    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return false;
-    // Digits and dots only: an IPv4 address, never a host name ("300.1.1.1" is neither).
-    if (/^[\d.]+$/.test(host)) return ipv4Pattern.test(host);
-    return hostnamePattern.test(host) || ipv6BracketedPattern.test(host);
-  },
-  { message: "host:port, e.g. 10.0.0.10:6443 or cp.example.com:6443 (port 1–65535)" },
+export const endpointSchema = z.string().check(
+  z.refine(
+    (value) => {
+      const colon = value.lastIndexOf(":");
+      if (colon <= 0) return false;
+      const host = value.slice(0, colon);
+      const port = value.slice(colon + 1);
+      if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return false;
+      // Digits and dots only: an IPv4 address, never a host name ("300.1.1.1" is neither).
+      if (/^[\d.]+$/.test(host)) return ipv4Pattern.test(host);
+      return hostnamePattern.test(host) || ipv6BracketedPattern.test(host);
+    },
+    { message: "host:port, e.g. 10.0.0.10:6443 or cp.example.com:6443 (port 1–65535)" },
+  ),
 );
 
 export const joinTokenSchema = z
   .string()
-  .regex(
-    joinTokenPattern,
-    "6 then 16 lower-case letters or digits joined by '.', e.g. abcdef.0123456789abcdef",
+  .check(
+    z.regex(
+      joinTokenPattern,
+      "6 then 16 lower-case letters or digits joined by '.', e.g. abcdef.0123456789abcdef",
+    ),
   );
 
 export const caCertHashSchema = z
   .string()
-  .regex(caCertHashPattern, "'sha256:' followed by 64 lower-case hex digits");
+  .check(z.regex(caCertHashPattern, "'sha256:' followed by 64 lower-case hex digits"));
 
-export const windowStartSchema = z.string().refine(isWindowStart, windowStartRule);
-export const windowLengthSchema = z.string().refine(isWindowLength, windowLengthRule);
+export const windowStartSchema = z.string().check(z.refine(isWindowStart, windowStartRule));
+export const windowLengthSchema = z.string().check(z.refine(isWindowLength, windowLengthRule));
 
-export const sshKeysSchema = z.string().superRefine((text, context) => {
-  const problem = sshKeysProblem(text);
-  if (problem) context.addIssue({ code: "custom", message: problem });
-});
+export const sshKeysSchema = z.string().check(
+  z.superRefine((text, context) => {
+    const problem = sshKeysProblem(text);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
+);
 
 /** Extra Butane is merged into the generated config; the compiler has its own, larger limit. */
 export const extraButaneLimit = 256 * 1024;
 export const extraButaneSchema = z
   .string()
-  .max(extraButaneLimit, `at most ${extraButaneLimit / 1024} KiB of Butane YAML`);
+  .check(z.maxLength(extraButaneLimit, `at most ${extraButaneLimit / 1024} KiB of Butane YAML`));
 
 /** kubeadm puts the cluster name in kubeconfigs: a DNS label, as its default "kubernetes" is. */
 export const clusterNameSchema = z
   .string()
-  .regex(
-    /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
-    "1–63 lower-case letters, digits or '-', starting and ending with a letter or digit, e.g. kubernetes",
+  .check(
+    z.regex(
+      /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/,
+      "1–63 lower-case letters, digits or '-', starting and ending with a letter or digit, e.g. kubernetes",
+    ),
   );
 
-export const workerCountSchema = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,2})$/, `a whole number from 0 to ${maxWorkers}`)
-  .refine((value) => Number(value) <= maxWorkers, `a whole number from 0 to ${maxWorkers}`);
+export const workerCountSchema = z.string().check(
+  z.regex(/^(0|[1-9]\d{0,2})$/, `a whole number from 0 to ${maxWorkers}`),
+  z.refine((value) => Number(value) <= maxWorkers, `a whole number from 0 to ${maxWorkers}`),
+);
 
 /** A host name pattern for workers: {n} becomes 1, 2, 3… */
 export const workerNamePatternSchema = z
   .string()
-  .refine(
-    (pattern) =>
-      pattern.includes("{n}") &&
-      hostnamePattern.test(pattern.replaceAll("{n}", String(maxWorkers))),
-    "a host name with {n} where the number goes, e.g. worker-{n}",
+  .check(
+    z.refine(
+      (pattern) =>
+        pattern.includes("{n}") &&
+        hostnamePattern.test(pattern.replaceAll("{n}", String(maxWorkers))),
+      "a host name with {n} where the number goes, e.g. worker-{n}",
+    ),
   );
 
 export const wizardStateSchema = z.object({
