@@ -1,6 +1,6 @@
 import type { Root } from "hast";
 import { memo, useEffect, useMemo, useState, type ReactNode } from "react";
-import { highlightedLines, type Segment } from "./highlighted-lines";
+import { highlightedLines, type HighlightedLine } from "./highlighted-lines";
 import type { Language } from "./highlighter";
 
 type Highlight = (text: string, language: Language) => Root;
@@ -19,24 +19,27 @@ export function languageOf(fileName: string): Language {
 }
 
 /**
- * One line as React elements: text stays text, so nothing is ever parsed as HTML. Its key
- * is its content, so an unchanged line is never rendered again.
+ * One line as React elements: text stays text, so nothing is ever parsed as HTML. A line's
+ * key is its content, so a line an edit did not change is not rendered again.
  */
-const Line = memo(function Line({ segments }: { segments: Segment[] }) {
-  return segments.map((segment, index) => {
-    const [outer, ...inner] = segment.classes;
-    if (outer === undefined) return segment.text;
-    const content = inner.reduceRight<ReactNode>(
-      (child, className) => <span className={className}>{child}</span>,
-      segment.text,
-    );
-    return (
-      <span key={index} className={outer}>
-        {content}
-      </span>
-    );
-  });
-});
+const Line = memo(
+  function Line({ line }: { line: HighlightedLine }) {
+    return line.segments.map((segment, index) => {
+      const [outer, ...inner] = segment.classes;
+      if (outer === undefined) return segment.text;
+      const content = inner.reduceRight<ReactNode>(
+        (child, className) => <span className={className}>{child}</span>,
+        segment.text,
+      );
+      return (
+        <span key={index} className={outer}>
+          {content}
+        </span>
+      );
+    });
+  },
+  (before, after) => before.line.key === after.line.key,
+);
 
 export function HighlightedText({ text, language }: { text: string; language: Language }) {
   const [highlight, setHighlight] = useState<Highlight | undefined>(undefined);
@@ -56,5 +59,5 @@ export function HighlightedText({ text, language }: { text: string; language: La
     [highlight, text, language],
   );
   if (!lines) return <>{text}</>;
-  return lines.map((line) => <Line key={line.key} segments={line.segments} />);
+  return lines.map((line) => <Line key={line.key} line={line} />);
 }

@@ -17,7 +17,7 @@ export function latestWins<Request, Result>(
     run(request)
       .then(
         (result) => stopped || deliver(result),
-        () => undefined, // The runner reports its own failures; the next request may succeed.
+        () => undefined, // A failed run shows nothing new; the next request may succeed.
       )
       .finally(() => {
         running = false;

@@ -1,18 +1,30 @@
 import type { WizardState } from "../../core/config/wizard-state";
-import type { RenderContext, RenderedNode } from "../../core/render/render-node";
+import type { RenderContext, RenderedNode, renderNode } from "../../core/render/render-node";
 
 export interface RenderRequest {
   state: WizardState;
   context: RenderContext;
 }
 
-export type RunRender = (request: RenderRequest) => Promise<RenderedNode>;
+export type RenderNode = typeof renderNode;
 
-/** The renderer on the main thread: for browsers that refuse the worker. */
-const renderHere: RunRender = async ({ state, context }) => {
-  const { renderNode } = await import("../../core/render/render-node");
-  return renderNode(state, context);
-};
+let loadingHere: Promise<RenderNode> | undefined;
+/** The renderer on the main thread, fetched and evaluated once; a failed load is tried again. */
+export function loadRendererHere(): Promise<RenderNode> {
+  loadingHere ??= import("../../core/render/render-node").then(
+    (module) => module.renderNode,
+    (error: unknown) => {
+      loadingHere = undefined;
+      throw error;
+    },
+  );
+  return loadingHere;
+}
+
+type RunRender = (request: RenderRequest) => Promise<RenderedNode>;
+
+const renderHere: RunRender = async ({ state, context }) =>
+  (await loadRendererHere())(state, context);
 
 /**
  * Renders in a Web Worker, one request at a time (see latestWins). When the worker cannot

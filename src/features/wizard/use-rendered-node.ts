@@ -1,24 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { WizardState } from "../../core/config/wizard-state";
-import type { RenderContext, RenderedNode, renderNode } from "../../core/render/render-node";
+import type { RenderContext, RenderedNode } from "../../core/render/render-node";
 import { latestWins } from "./latest-wins";
-import { workerRenderer, type RenderRequest } from "./node-renderer";
+import {
+  loadRendererHere,
+  workerRenderer,
+  type RenderNode,
+  type RenderRequest,
+} from "./node-renderer";
 
-type RenderNode = typeof renderNode;
-
+/** Set once the renderer has loaded onto the main thread: later pages start with it. */
 let renderHere: RenderNode | undefined;
-let loadingHere: Promise<RenderNode> | undefined;
-/** The renderer on the main thread, fetched and evaluated once. */
-function loadRendererHere(): Promise<RenderNode> {
-  loadingHere ??= import("../../core/render/render-node").then(
-    (module) => (renderHere = module.renderNode),
-    (error: unknown) => {
-      loadingHere = undefined; // A failed chunk load may work on the next try.
-      throw error;
-    },
-  );
-  return loadingHere;
-}
 
 /** What shows the person has started using the page. */
 const interactionEvents = ["pointerdown", "keydown", "focusin"] as const;
@@ -50,7 +42,10 @@ export function useRenderedNode(
     const loadHere = () => {
       for (const type of interactionEvents) document.removeEventListener(type, loadHere, true);
       loadRendererHere().then(
-        (loaded) => active && setRender(() => loaded),
+        (loaded) => {
+          renderHere = loaded;
+          if (active) setRender(() => loaded);
+        },
         () => undefined, // The worker goes on rendering.
       );
     };
