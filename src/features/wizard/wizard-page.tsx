@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useChosenRelease } from "../../api/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
@@ -14,6 +14,10 @@ import { ChoicesForm } from "./choices-form";
 import { PresetNotices } from "./preset-notices";
 import { useAddressQuery } from "./use-address-query";
 import { useRenderedNode } from "./use-rendered-node";
+
+const sameChoices = (a: FormInput, b: FormInput) =>
+  (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
+  Object.keys(a).length === Object.keys(b).length;
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
@@ -35,8 +39,14 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
       setPresetNotices(again.notices);
     }
   }
+  // Apply a new reading of the link only while the form still holds the last one. The check
+  // reads the form's live values: formState can lag behind a keystroke made just before.
+  const applied = useRef<FormInput>(initial.state);
   useEffect(() => {
-    if (!form.formState.isDirty) form.reset(initial.state);
+    if (sameChoices(initial.state, applied.current)) return;
+    if (!sameChoices(form.getValues(), applied.current)) return;
+    applied.current = initial.state;
+    form.reset(initial.state);
   }, [form, initial]);
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
