@@ -61,7 +61,7 @@ export const snapshotSchema = z.object({
 
 /**
  * snapshot.json as its schema reads it. Not parsed at run time, where it would cost the first
- * load: a unit test proves that parsing it changes nothing, and `npm run snapshot` writes it.
+ * load: a unit test proves that parsing it gives the same releases.
  */
 export const embeddedSnapshot = snapshotJson as z.infer<typeof snapshotSchema>;
 
