@@ -59,14 +59,18 @@ export function useRenderedNode(
     };
   }, [render]);
 
-  const requestKey = JSON.stringify({ state, context });
-  const renderedHere = useMemo(() => {
-    if (!render) return undefined;
-    const request = JSON.parse(requestKey) as RenderRequest;
-    return render(request.state, request.context);
-  }, [render, requestKey]);
+  const stateKey = JSON.stringify(state);
+  const { imageSha256, secrets } = context;
+  const request = useMemo(
+    (): RenderRequest => ({
+      state: JSON.parse(stateKey) as WizardState,
+      context: { imageSha256, secrets },
+    }),
+    [stateKey, imageSha256, secrets],
+  );
+  const renderedHere = useMemo(() => render?.(request.state, request.context), [render, request]);
   useEffect(() => {
-    queue.current?.request(JSON.parse(requestKey) as RenderRequest);
-  }, [requestKey, render]);
+    queue.current?.request(request);
+  }, [request, render]);
   return renderedHere ?? fromWorker;
 }

@@ -87,21 +87,21 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
 
   // The form re-renders only when a choice changes, not when the preview arrives: its
   // elements are memoised on what they show.
-  const extraProblemText = (rendered?.notices ?? [])
-    .filter((notice) => notice.field === "extraButane")
-    .map((notice) => notice.message)
-    .join("\n");
-  const extraButaneErrors = useMemo(
-    () =>
-      extraProblemText ? (
-        <ul>
-          {extraProblemText.split("\n").map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : undefined,
-    [extraProblemText],
+  const extraProblemsKey = JSON.stringify(
+    (rendered?.notices ?? [])
+      .filter((notice) => notice.field === "extraButane")
+      .map((notice) => notice.message),
   );
+  const extraButaneErrors = useMemo(() => {
+    const messages = JSON.parse(extraProblemsKey) as string[];
+    return messages.length > 0 ? (
+      <ul>
+        {messages.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    ) : undefined;
+  }, [extraProblemsKey]);
   const { regenerate, load: loadSecrets, problem: secretsProblem } = cluster;
   const loadClusterSecrets = useCallback(
     async (text: string) => {
