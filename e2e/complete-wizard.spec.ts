@@ -228,9 +228,8 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.type("abcdef.0123456789abcdef");
   await page.keyboard.press("Tab");
   await page.keyboard.type(`sha256:${"0".repeat(64)}`);
-  await expect(preview(page)).toContainText(
-    "kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef",
-  );
+  await expect(preview(page)).toContainText("apiServerEndpoint: 10.0.0.10:6443");
+  await expect(preview(page)).toContainText("token: abcdef.0123456789abcdef");
   await expect(preview(page)).toContainText("inline: kb-node");
   // Version select by keyboard.
   await page.getByLabel("Kubernetes version").focus();

@@ -69,10 +69,12 @@ ExecStartPost=/usr/bin/chown -R core:core /home/core/.kube
 );
 
 /**
- * Zero-touch worker: waits until the control plane's API server answers (workers may boot
- * with it, or before it), then joins once; a failed join is tried again.
+ * A worker, zero-touch or manual: waits until the control plane's API server answers (workers
+ * may boot with it, or before it), then joins once; a failed join is tried again. The token is
+ * read from the 0600 JoinConfiguration, never from the command line, which any local user can
+ * read in the 0644 unit file and in the process list.
  */
-function generatedWorkerUnit(endpoint: string): string {
+function workerJoinUnit(endpoint: string): string {
   return zeroTouchUnit(
     "join the cluster once",
     `ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://${endpoint}/livez; do sleep 10; done'
@@ -83,16 +85,44 @@ RestartSec=30
   );
 }
 
-function manualWorkerUnit(endpoint: string, token: string, caCertHash: string): string {
-  return `${unitHead}ExecStart=/usr/bin/kubeadm join ${endpoint} --token ${token} --discovery-token-ca-cert-hash ${caCertHash}
-${unitTail}`;
-}
-
 const manualJoinFields = [
   ["controlPlaneEndpoint", "Control plane endpoint"],
   ["joinToken", "Join token"],
   ["caCertHash", "CA cert hash"],
 ] as const;
+
+/** Files that hold a token or a private key: only root may read them. */
+const secretFile = (path: string, inline: string): ButaneFile => ({
+  path,
+  mode: 0o600,
+  contents: { inline },
+});
+
+/** The worker's JoinConfiguration (0600: it holds the token) and the unit that joins with it. */
+function workerJoinParts(
+  state: WizardState,
+  bootstrapToken: string,
+  discoveryHash: string,
+): KubeadmParts {
+  const config = workerKubeadmConfig({
+    kubernetesVersion: state.kubernetesVersion,
+    controlPlaneEndpoint: state.controlPlaneEndpoint,
+    bootstrapToken,
+    discoveryHash,
+    hostname: state.hostname || undefined,
+  });
+  return {
+    files: [secretFile(kubeadmConfigPath, config)],
+    units: [
+      {
+        name: "kubeadm.service",
+        enabled: true,
+        contents: workerJoinUnit(state.controlPlaneEndpoint),
+      },
+    ],
+    notices: [],
+  };
+}
 
 const notSet = (label: string) =>
   `${label} is not set yet: the worker's config leaves the kubeadm join unit out until it is.`;
@@ -112,11 +142,6 @@ export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefine
       ],
     };
   }
-  const secretFile = (path: string, inline: string): ButaneFile => ({
-    path,
-    mode: 0o600,
-    contents: { inline },
-  });
   const hostname = state.hostname || undefined;
   if (state.role === "control-plane") {
     const config = controlPlaneKubeadmConfig({
@@ -150,24 +175,7 @@ export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefine
       notices: [{ field: "controlPlaneEndpoint", message: notSet("Control plane endpoint") }],
     };
   }
-  const config = workerKubeadmConfig({
-    kubernetesVersion: state.kubernetesVersion,
-    controlPlaneEndpoint: state.controlPlaneEndpoint,
-    bootstrapToken: secrets.bootstrapToken,
-    discoveryHash: secrets.discoveryHash,
-    hostname,
-  });
-  return {
-    files: [secretFile(kubeadmConfigPath, config)],
-    units: [
-      {
-        name: "kubeadm.service",
-        enabled: true,
-        contents: generatedWorkerUnit(state.controlPlaneEndpoint),
-      },
-    ],
-    notices: [],
-  };
+  return workerJoinParts(state, secrets.bootstrapToken, secrets.discoveryHash);
 }
 
 function manualParts(state: WizardState): KubeadmParts {
@@ -186,15 +194,5 @@ function manualParts(state: WizardState): KubeadmParts {
       notices: missing.map(([field, label]) => ({ field, message: notSet(label) })),
     };
   }
-  return {
-    files: [],
-    units: [
-      {
-        name: "kubeadm.service",
-        enabled: true,
-        contents: manualWorkerUnit(state.controlPlaneEndpoint, state.joinToken, state.caCertHash),
-      },
-    ],
-    notices: [],
-  };
+  return workerJoinParts(state, state.joinToken, state.caCertHash);
 }

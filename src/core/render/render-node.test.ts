@@ -97,15 +97,26 @@ describe("renderNode", () => {
     expect(unit).toEqual(howto.systemd.units.find((u) => u.name === "kubeadm.service"));
   });
 
-  it("joins a worker with the endpoint, token and CA hash, and never emits the how-to's placeholder", () => {
+  it("joins a worker from a 0600 JoinConfiguration with the endpoint, token and CA hash", () => {
     const { butane, notices } = render(worker);
-    const unit = (parse(butane) as ButaneDoc).systemd.units.find(
-      (u) => u.name === "kubeadm.service",
-    );
+    const doc = parse(butane, { version: "1.1" }) as ButaneDoc;
+    const unit = doc.systemd.units.find((u) => u.name === "kubeadm.service");
     expect(notices).toEqual([]);
-    expect(unit?.contents).toContain(
-      `ExecStart=/usr/bin/kubeadm join 10.0.0.10:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:${"0a".repeat(32)}\n`,
-    );
+    expect(unit?.contents).toContain("ExecStart=/usr/bin/kubeadm join --config /etc/kubeadm.yml\n");
+    // The token never reaches the world-readable unit file or kubeadm's command line.
+    expect(unit?.contents).not.toContain("abcdef.0123456789abcdef");
+    const joinFile = doc.storage.files?.find((f) => f.path === "/etc/kubeadm.yml");
+    expect(joinFile?.mode).toBe(0o600);
+    const join = parse((joinFile?.contents as { inline: string }).inline) as {
+      kind: string;
+      discovery: { bootstrapToken: Record<string, unknown> };
+    };
+    expect(join.kind).toBe("JoinConfiguration");
+    expect(join.discovery.bootstrapToken).toEqual({
+      apiServerEndpoint: "10.0.0.10:6443",
+      token: "abcdef.0123456789abcdef",
+      caCertHashes: [`sha256:${"0a".repeat(32)}`],
+    });
     expect(butane).not.toContain("$(output from");
   });
 
