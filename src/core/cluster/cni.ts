@@ -84,6 +84,17 @@ export const cniOptions: Record<CniChoice, CniOption> = {
   },
 };
 
+/**
+ * Whether the add-on's own configuration agrees with kubeadm's pod CIDR: a message naming the
+ * fields and what to do when it does not. Flannel's manifest fixes its network in
+ * net-conf.json, and flanneld exits when a node's pod CIDR lies outside it.
+ */
+export function cniPodCidrProblem(choice: CniChoice, podCidr: string): string | undefined {
+  if (choice !== "flannel" || podCidr === cniOptions.flannel.defaultPodSubnet) return undefined;
+  const fixed = cniOptions.flannel.defaultPodSubnet;
+  return `Pod CIDR: ${cniOptions.flannel.label}'s manifest fixes the pod network to ${fixed}, so with ${podCidr} flanneld would exit on every node; set the pod CIDR to ${fixed} or choose another CNI.`;
+}
+
 /** The add-on's manifest URL, when it has one. */
 export function cniManifestUrl(choice: CniChoice): string | undefined {
   const install = cniOptions[choice].install;

@@ -8,7 +8,6 @@ import {
 } from "../cluster/kubeadm-config";
 import type { WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
-import type { RenderNotice } from "./render-node";
 
 /** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
 export interface NodeSecrets {
@@ -18,11 +17,13 @@ export interface NodeSecrets {
   discoveryHash: string;
 }
 
+/** What kubeadm needs on a node; empty while a value it needs is missing (readiness says which). */
 export interface KubeadmParts {
   files: ButaneFile[];
   units: ButaneUnit[];
-  notices: RenderNotice[];
 }
+
+const noParts: KubeadmParts = { files: [], units: [] };
 
 const unitHead = `[Unit]
 Description=Kubeadm service
@@ -85,11 +86,8 @@ RestartSec=30
   );
 }
 
-const manualJoinFields = [
-  ["controlPlaneEndpoint", "Control plane endpoint"],
-  ["joinToken", "Join token"],
-  ["caCertHash", "CA cert hash"],
-] as const;
+/** What a manual worker's join needs; the readiness rules name the missing ones. */
+export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
 /** Files that hold a token or a private key: only root may read them. */
 const secretFile = (path: string, inline: string): ButaneFile => ({
@@ -120,28 +118,13 @@ function workerJoinParts(
         contents: workerJoinUnit(state.controlPlaneEndpoint),
       },
     ],
-    notices: [],
   };
 }
-
-const notSet = (label: string) =>
-  `${label} is not set yet: the worker's config leaves the kubeadm join unit out until it is.`;
 
 /** What kubeadm needs on this node: how the node starts or joins the cluster. */
 export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
   if (state.bootstrap === "manual") return manualParts(state);
-  if (!secrets) {
-    return {
-      files: [],
-      units: [],
-      notices: [
-        {
-          field: "bootstrap",
-          message: "Cluster secrets are being generated: kubeadm's files follow in a moment.",
-        },
-      ],
-    };
-  }
+  if (!secrets) return noParts;
   const hostname = state.hostname || undefined;
   if (state.role === "control-plane") {
     const config = controlPlaneKubeadmConfig({
@@ -165,16 +148,9 @@ export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefine
         { name: "kubeadm.service", enabled: true, contents: generatedControlPlaneUnit },
         ...(cni ? [{ name: cniUnitName, enabled: true, contents: cni }] : []),
       ],
-      notices: [],
     };
   }
-  if (state.controlPlaneEndpoint === "") {
-    return {
-      files: [],
-      units: [],
-      notices: [{ field: "controlPlaneEndpoint", message: notSet("Control plane endpoint") }],
-    };
-  }
+  if (state.controlPlaneEndpoint === "") return noParts;
   return workerJoinParts(state, secrets.bootstrapToken, secrets.discoveryHash);
 }
 
@@ -183,16 +159,8 @@ function manualParts(state: WizardState): KubeadmParts {
     return {
       files: [],
       units: [{ name: "kubeadm.service", enabled: true, contents: howtoControlPlaneUnit }],
-      notices: [],
     };
   }
-  const missing = manualJoinFields.filter(([field]) => state[field] === "");
-  if (missing.length > 0) {
-    return {
-      files: [],
-      units: [],
-      notices: missing.map(([field, label]) => ({ field, message: notSet(label) })),
-    };
-  }
+  if (manualJoinFields.some((field) => state[field] === "")) return noParts;
   return workerJoinParts(state, state.joinToken, state.caCertHash);
 }

@@ -34,9 +34,13 @@ export interface OutputFile {
   mediaType: string;
 }
 
-/** Something about the choices that the person should know; names the field it is about. */
+/**
+ * What rendering found that the person should know, beyond the choices themselves (the
+ * readiness rules judge those): today, what Butane and the merge said about the extra Butane.
+ */
 export interface RenderNotice {
   field: keyof WizardState;
+  level: "error" | "warning";
   message: string;
 }
 
@@ -118,7 +122,6 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   const kubeadm = kubeadmParts(state, context.secrets);
   files.push(...kubeadm.files);
   units.push(...kubeadm.units);
-  notices.push(...kubeadm.notices);
 
   const keys = sshKeyLines(state.sshKeys);
   const generated = {
@@ -142,6 +145,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   for (const problem of extraProblems) {
     notices.push({
       field: "extraButane",
+      level: problem.level,
       message: `Extra Butane, ${describeExtraProblem(problem)}.`,
     });
   }

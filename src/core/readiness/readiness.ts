@@ -1,0 +1,357 @@
+import type { Catalogue } from "../catalogue/catalogue";
+import { findRelease } from "../catalogue/catalogue";
+import type { KubernetesRelease } from "../catalogue/releases";
+import { cniOptions, cniPodCidrProblem } from "../cluster/cni";
+import { fieldLabels, type FieldErrors } from "../config/form-input";
+import type { WizardState } from "../config/wizard-state";
+import { manualJoinFields } from "../render/kubeadm-parts";
+import type { ClusterNode } from "../render/render-cluster";
+import { butaneFileName, ignitionFileName } from "../render/file-names";
+import type { RenderedNode } from "../render/render-node";
+
+/**
+ * Whether the files would boot into what they promise. One rule set for every surface: the
+ * page's summary and its second step before a download, the READMEs in the zips, and the
+ * CLI's exit status all read it, so no surface hands out files that cannot work unannounced.
+ */
+
+/** "blocking": the files would not work as promised; "warning": they work, but know this. */
+export type ReadinessLevel = "blocking" | "warning";
+
+export interface ReadinessItem {
+  level: ReadinessLevel;
+  /** A stable name for the rule, for tests and for the page to find the right control. */
+  rule: ReadinessRule;
+  /** The fields to change, the first one where focus goes. */
+  fields: (keyof WizardState)[];
+  /** What is affected: file names for a node, node names for a cluster. */
+  affects: string[];
+  /** What is wrong and what to do, in a sentence or two. */
+  message: string;
+}
+
+export type ReadinessRule =
+  | "invalid-value"
+  | "version-unpublished"
+  | "arch-unpublished"
+  | "secrets-missing"
+  | "endpoint-missing"
+  | "join-value-missing"
+  | "extra-butane"
+  | "butane-error"
+  | "butane-warning"
+  | "cni-pod-cidr"
+  | "cni-not-installed"
+  | "token-expires"
+  | "hostname-unused"
+  | "node-not-compiled";
+
+export interface Readiness {
+  ready: boolean;
+  blocking: ReadinessItem[];
+  warnings: ReadinessItem[];
+}
+
+interface CommonInput {
+  state: WizardState;
+  /** Values typed but not valid: the files are made without them. */
+  fieldErrors: FieldErrors;
+  catalogue: Catalogue;
+  /** The chosen version's own release, when it has been read (its architectures). */
+  release?: KubernetesRelease;
+  /** Whether the cluster's generated or loaded secrets are there (zero-touch bootstrap). */
+  hasSecrets: boolean;
+}
+
+export interface NodeReadinessInput extends CommonInput {
+  /** The node as rendered from `state`. */
+  rendered: RenderedNode;
+}
+
+export interface ClusterReadinessInput extends CommonInput {
+  /** The cluster's nodes, once rendered (at download): their compile results count too. */
+  nodes?: ClusterNode[];
+}
+
+const allNodeFiles = [butaneFileName, ignitionFileName];
+
+function item(
+  level: ReadinessLevel,
+  rule: ReadinessRule,
+  fields: (keyof WizardState)[],
+  message: string,
+  affects: string[] = allNodeFiles,
+): ReadinessItem {
+  return { level, rule, fields, affects, message };
+}
+
+function summarise(items: ReadinessItem[]): Readiness {
+  const blocking = items.filter((entry) => entry.level === "blocking");
+  return {
+    ready: blocking.length === 0,
+    blocking,
+    warnings: items.filter((entry) => entry.level === "warning"),
+  };
+}
+
+/** Invalid values, the catalogue, and the secrets: what every node and cluster needs. */
+function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
+  const { state, fieldErrors, catalogue, release } = input;
+  const items: ReadinessItem[] = [];
+  for (const [field, message] of Object.entries(fieldErrors) as [keyof WizardState, string][]) {
+    items.push(
+      item(
+        "blocking",
+        "invalid-value",
+        [field],
+        `${message} The files leave this value out until it is fixed.`,
+        affects,
+      ),
+    );
+  }
+  const published = release ?? findRelease(catalogue, state.kubernetesVersion);
+  if (!published) {
+    items.push(
+      item(
+        "blocking",
+        "version-unpublished",
+        ["kubernetesVersion"],
+        `${fieldLabels.kubernetesVersion}: the bakery publishes no ${state.kubernetesVersion}; choose a version from the list.`,
+        affects,
+      ),
+    );
+  } else if (!published.arches.includes(state.arch)) {
+    items.push(
+      item(
+        "blocking",
+        "arch-unpublished",
+        ["arch"],
+        `${fieldLabels.arch}: ${state.kubernetesVersion} has no ${state.arch} image; choose ${published.arches.join(" or ")}.`,
+        affects,
+      ),
+    );
+  }
+  if (state.bootstrap === "generated" && !input.hasSecrets) {
+    items.push(
+      item(
+        "blocking",
+        "secrets-missing",
+        ["bootstrap"],
+        state.role === "worker"
+          ? "This worker needs its cluster's secrets: load the cluster's cluster-secrets.json, or start a new cluster here."
+          : "The cluster's CA and bootstrap token are not made yet: kubeadm's files follow once they are.",
+        affects,
+      ),
+    );
+  }
+  return items;
+}
+
+/** The pod network the control plane installs, and whether it agrees with kubeadm's pod CIDR. */
+function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
+  const option = cniOptions[state.cni];
+  const items: ReadinessItem[] = [];
+  const podCidrProblem = cniPodCidrProblem(state.cni, state.podCidr);
+  if (podCidrProblem) {
+    items.push(item("blocking", "cni-pod-cidr", ["podCidr", "cni"], podCidrProblem, affects));
+  }
+  if (option.install.kind === "none") {
+    items.push(
+      item(
+        "warning",
+        "cni-not-installed",
+        ["cni"],
+        "No pod network is installed: the nodes stay NotReady until you install a CNI with kubectl on the control plane.",
+        affects,
+      ),
+    );
+  } else if (option.install.kind === "manual") {
+    items.push(
+      item(
+        "warning",
+        "cni-not-installed",
+        ["cni"],
+        `${option.label}: the nodes stay NotReady until you install it. ${option.install.reason}`,
+        affects,
+      ),
+    );
+  }
+  return items;
+}
+
+const tokenExpiresMessage =
+  "The bootstrap token expires 24 hours after the control plane's first boot: a worker that boots later cannot join with it. Create a new token then (kubeadm token create), or choose a token that never expires.";
+
+/** What Butane and the merge said about the extra Butane, and whether config.bu compiles. */
+function butaneRules(rendered: RenderedNode): ReadinessItem[] {
+  const items: ReadinessItem[] = [];
+  for (const notice of rendered.notices) {
+    items.push(
+      item(
+        notice.level === "error" ? "blocking" : "warning",
+        "extra-butane",
+        [notice.field],
+        notice.level === "warning" && !notice.message.includes("warning:")
+          ? `${notice.message.replace(/\.$/, "")}: that entry is left out of the files.`
+          : notice.message,
+      ),
+    );
+  }
+  const { compiled } = rendered;
+  // The generated part always compiles: Butane's messages come from the extra Butane, whose
+  // own messages above already name them at the snippet's lines.
+  const explained = (level: "error" | "warning") =>
+    rendered.notices.some((notice) => notice.level === level);
+  if (compiled.exitCode !== 0 && !explained("error")) {
+    const first = compiled.reports.find((report) => report.level === "error");
+    items.push(
+      item(
+        "blocking",
+        "butane-error",
+        ["extraButane"],
+        `${butaneFileName} does not compile, so there is no ${ignitionFileName}: ${first ? `line ${first.line ?? "?"}: ${first.message}` : compiled.stderr.trim()}.`,
+        [ignitionFileName],
+      ),
+    );
+  } else if (compiled.exitCode === 0 && compiled.reports.length > 0 && !explained("warning")) {
+    items.push(
+      item(
+        "warning",
+        "butane-warning",
+        ["extraButane"],
+        `Butane warns about ${butaneFileName}: ${compiled.reports.map((report) => `line ${report.line ?? "?"}: ${report.message}`).join("; ")}.`,
+      ),
+    );
+  }
+  return items;
+}
+
+/** One node's files, as the page's Download all and the CLI's render write them. */
+export function nodeReadiness(input: NodeReadinessInput): Readiness {
+  const { state, rendered } = input;
+  const items = commonRules(input, allNodeFiles);
+  const zeroTouch = state.bootstrap === "generated";
+  if (state.role === "worker") {
+    if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+      items.push(
+        item(
+          "blocking",
+          "endpoint-missing",
+          ["controlPlaneEndpoint"],
+          `${fieldLabels.controlPlaneEndpoint} is not set: the worker has no kubeadm join until it is (host:port of the control plane's API server).`,
+        ),
+      );
+    }
+    if (!zeroTouch) {
+      for (const field of manualJoinFields) {
+        if (field === "controlPlaneEndpoint" || state[field] !== "" || input.fieldErrors[field])
+          continue;
+        items.push(
+          item(
+            "blocking",
+            "join-value-missing",
+            [field],
+            `${fieldLabels[field]} is not set: the worker has no kubeadm join until it is.`,
+          ),
+        );
+      }
+    }
+    if (zeroTouch && state.tokenTtl === "24h") {
+      items.push(item("warning", "token-expires", ["tokenTtl"], tokenExpiresMessage));
+    }
+  } else if (zeroTouch) {
+    items.push(...networkRules(state, allNodeFiles));
+    if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+      items.push(
+        item(
+          "warning",
+          "endpoint-missing",
+          ["controlPlaneEndpoint"],
+          `${fieldLabels.controlPlaneEndpoint} is not set: this control plane starts, but workers need the address they reach it at, and the saved secrets will not have one.`,
+        ),
+      );
+    }
+  }
+  items.push(...butaneRules(rendered));
+  return summarise(items);
+}
+
+/** A whole cluster: the control plane and its workers, as Download cluster and `--workers` write them. */
+export function clusterReadiness(input: ClusterReadinessInput): Readiness {
+  const { state, nodes } = input;
+  const everyNode = ["every node"];
+  const items = commonRules({ ...input, state: { ...state, role: "control-plane" } }, everyNode);
+  if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+    items.push(
+      item(
+        "blocking",
+        "endpoint-missing",
+        ["controlPlaneEndpoint"],
+        `${fieldLabels.controlPlaneEndpoint} is not set: the workers cannot join without the control plane's host:port.`,
+        ["every worker"],
+      ),
+    );
+  }
+  items.push(...networkRules(state, everyNode));
+  if (state.tokenTtl === "24h" && Number(state.workers) > 0) {
+    items.push(item("warning", "token-expires", ["tokenTtl"], tokenExpiresMessage, ["workers"]));
+  }
+  if (state.role === "worker" && state.hostname !== "") {
+    items.push(
+      item(
+        "warning",
+        "hostname-unused",
+        ["hostname"],
+        `${fieldLabels.hostname} ${state.hostname} is not used for a cluster: the workers are named from the worker host name pattern (${state.workerNamePattern}).`,
+        ["every worker"],
+      ),
+    );
+  }
+  for (const node of nodes ?? []) {
+    for (const entry of butaneRules(node.rendered)) {
+      // One item for the cluster, listing the nodes it concerns.
+      const same = items.find((known) => known.message === entry.message);
+      if (same) same.affects = [...new Set([...same.affects, node.name])];
+      else items.push({ ...entry, affects: [node.name] });
+    }
+  }
+  const failed = (nodes ?? []).filter((node) => node.rendered.compiled.ignition === undefined);
+  if (failed.length > 0) {
+    const names = failed.map((node) => node.name);
+    items.push(
+      item(
+        "blocking",
+        "node-not-compiled",
+        ["extraButane"],
+        `${names.length === 1 ? "1 node does" : `${names.length} nodes do`} not compile, so the zip has no ${ignitionFileName} for ${names.join(", ")}: fix the extra Butane.`,
+        names,
+      ),
+    );
+  }
+  return summarise(items);
+}
+
+/** "Ready to boot" or "2 things to fix", and the warnings beside them. */
+export function readinessHeadline(readiness: Readiness): string {
+  const count = readiness.blocking.length;
+  if (count > 0) return `${count} ${count === 1 ? "thing" : "things"} to fix`;
+  const warnings = readiness.warnings.length;
+  return warnings > 0
+    ? `Ready to boot, ${warnings} ${warnings === 1 ? "note" : "notes"}`
+    : "Ready to boot";
+}
+
+/** The list at the top of a README in a bundle whose files are not ready. */
+export function readinessReadmeSection(readiness: Readiness): string {
+  if (readiness.ready) return "";
+  const lines = readiness.blocking.map(
+    (entry) => `- ${entry.message} (${entry.fields.map((field) => fieldLabels[field]).join(", ")})`,
+  );
+  return `## NOT READY TO BOOT
+
+These files were saved although they cannot work as they are. Fix these first:
+
+${lines.join("\n")}
+
+`;
+}
