@@ -26,6 +26,7 @@ describe("cli render", () => {
       "out/kubernetes-v1.33.conf",
       "out/noop.conf",
       "out/config.ign",
+      "out/README.md",
       "out/cluster-secrets.json",
     ]);
     expect(result.stderr).toContain("wrote out/cluster-secrets.json: keep it secret");
@@ -42,11 +43,52 @@ describe("cli render", () => {
     expect(result.stdout).not.toContain("sysupdate");
   });
 
-  it("warns on stderr when a worker's join values are missing, and leaves the join out", async () => {
-    const result = await run(["--preset", "bootstrap=manual&role=worker&endpoint=10.0.0.10:6443"]);
+  it("refuses a worker whose join values are missing: names them, writes nothing, exits 1", async () => {
+    const preset = "bootstrap=manual&role=worker&endpoint=10.0.0.10:6443";
+    const result = await run(["--preset", preset, "--out", "out"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "error: Join token is not set: the worker has no kubeadm join until it is. [config.bu, config.ign]\n",
+    );
+    expect(result.stderr).toContain("error: CA cert hash is not set");
+    expect(result.stderr).toContain("error: not ready to boot (2 problems); nothing written.");
+    expect(result.files.size).toBe(0);
+    expect(result.stdout).toBe("");
+  });
+
+  it("--allow-incomplete writes them anyway, with the problems at the top of README.md", async () => {
+    const preset = "bootstrap=manual&role=worker&endpoint=10.0.0.10:6443";
+    const result = await run(["--preset", preset, "--out", "out", "--allow-incomplete"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning: Join token is not set yet");
-    expect(result.stdout).not.toContain("kubeadm");
+    expect(result.stderr).toContain("warning: writing files that are not ready to boot");
+    const readme = result.files.get("out/README.md") ?? "";
+    expect(readme).toContain("## NOT READY TO BOOT");
+    expect(readme).toContain("- Join token is not set");
+    expect(result.files.get("out/config.bu")).not.toContain("kubeadm");
+    expect((await run(["--preset", preset, "--allow-incomplete", "--strict"])).code).toBe(1);
+  });
+
+  it("prints notes as warnings, and fails on them with --strict", async () => {
+    const result = await run(["--preset", "cni=none&endpoint=10.0.0.10:6443"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: No pod network is installed");
+    const strict = await run(["--preset", "cni=none&endpoint=10.0.0.10:6443", "--strict"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain("error: No pod network is installed");
+  });
+
+  it("refuses Flannel with a pod CIDR its manifest does not use, naming the field", async () => {
+    const result = await run([
+      "--preset",
+      "cni=flannel&pod-cidr=10.42.0.0/16&endpoint=10.0.0.10:6443",
+      "--workers",
+      "2",
+      "--out",
+      "out",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: Pod CIDR: Flannel .* 10\.42\.0\.0\/16/);
+    expect(result.files.size).toBe(0);
   });
 
   it("takes the join token from the environment, never from the preset", async () => {
@@ -58,7 +100,7 @@ describe("cli render", () => {
       },
     );
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("--token abcdef.0123456789abcdef");
+    expect(result.stdout).toContain("token: abcdef.0123456789abcdef");
   });
 
   it("names an ignored parameter, and fails on it with --strict", async () => {
@@ -245,6 +287,15 @@ describe("cli render, clusters", () => {
     });
     expect(code).toBe(1);
     expect(messages.join("")).toMatch(/^error: --secrets s\.json: controlPlaneEndpoint: /);
+  });
+
+  it("--workers N without endpoint is an error: the workers could not join", async () => {
+    const result = await run(["--preset", "", "--workers", "3", "--out", "out"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "error: Control plane endpoint is not set: the workers cannot join without the control plane's host:port. [every worker]",
+    );
+    expect(result.files.size).toBe(0);
   });
 
   it("refuses --workers without --out, or out of range", async () => {

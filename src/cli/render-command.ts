@@ -14,8 +14,15 @@ import { clusterSecretsFileName, parseClusterSecrets } from "../core/cluster/clu
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
 import type { WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/render/kubeadm-parts";
+import { nodeBundle } from "../core/bundle/node-bundle";
+import {
+  clusterReadiness,
+  nodeReadiness,
+  type Readiness,
+  type ReadinessItem,
+} from "../core/readiness/readiness";
 import { renderCluster } from "../core/render/render-cluster";
-import { renderNode, type OutputFile } from "../core/render/render-node";
+import { renderNode } from "../core/render/render-node";
 
 export interface RenderIo {
   stdout(text: string): void;
@@ -32,7 +39,7 @@ export interface RenderIo {
 const maxCliWorkers = 1000;
 
 export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
-                  [--join-token TOKEN] [--api URL] [--strict]
+                  [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
 
 Writes the files the wizard offers for that preset (config.bu, config.ign and the
 sysupdate files) to DIR, or prints config.bu to stdout without --out.
@@ -44,8 +51,13 @@ README with the boot order. Uses the embedded release snapshot,
 or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
 that fails it warns and uses the snapshot.
 The join token is a secret and never part of a preset: pass --join-token or set
-FKW_JOIN_TOKEN. --strict makes an ignored preset parameter, or an unavailable --api, an
-error (exit 1).
+FKW_JOIN_TOKEN.
+Before writing, the files are checked as the page checks them: what would keep them from
+booting (a worker without an endpoint or join token, --workers without endpoint, a value
+that is not valid, extra Butane that does not compile, ...) is printed as an error and
+nothing is written (exit 1); notes are printed as warnings. --allow-incomplete writes the
+files anyway, with the problems at the top of DIR/README.md. --strict makes any warning, an
+ignored preset parameter, or an unavailable --api an error (exit 1).
 `;
 
 interface RenderArgs {
@@ -56,10 +68,11 @@ interface RenderArgs {
   joinToken?: string;
   api?: string;
   strict: boolean;
+  allowIncomplete: boolean;
 }
 
 function parseArgs(argv: string[]): RenderArgs | string {
-  const args: RenderArgs = { preset: "", strict: false };
+  const args: RenderArgs = { preset: "", strict: false, allowIncomplete: false };
   let presetGiven = false;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index] as string;
@@ -83,6 +96,7 @@ function parseArgs(argv: string[]): RenderArgs | string {
       } else if (arg === "--join-token") args.joinToken = value();
       else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
+      else if (arg === "--allow-incomplete") args.allowIncomplete = true;
       else return `unknown argument: ${arg}`;
     } catch (error) {
       return (error as Error).message;
@@ -122,10 +136,9 @@ export async function runRenderCommand(
 
   const joinToken = args.joinToken ?? io.env("FKW_JOIN_TOKEN") ?? "";
   const { state, errors } = readFormInput({ ...preset.state, joinToken }, preset.state);
-  for (const message of Object.values(errors)) io.stderr(`error: ${message}\n`);
-  if (Object.keys(errors).length > 0) return 1;
 
-  const imageSha256 = findRelease(catalogue, state.kubernetesVersion)?.sha256[state.arch];
+  const release = findRelease(catalogue, state.kubernetesVersion);
+  const imageSha256 = release?.sha256[state.arch];
   let secrets: NodeSecrets | undefined;
   let clusterState = state;
   if (state.bootstrap === "generated" || args.workers !== undefined) {
@@ -136,31 +149,42 @@ export async function runRenderCommand(
     }
     ({ secrets, state: clusterState } = loaded);
   }
+  const judged = { fieldErrors: errors, catalogue, release, hasSecrets: secrets !== undefined };
 
   if (args.workers !== undefined && args.out !== undefined && secrets) {
     const nodes = renderCluster(clusterState, secrets, { imageSha256 }, args.workers);
-    let status = 0;
     for (const node of nodes) {
       io.stderr(node.rendered.compiled.stderr.replace(/^(?=.)/gm, `${node.name}: `));
-      if (node.rendered.compiled.exitCode !== 0) status = 1;
     }
-    for (const file of clusterBundle(clusterState, nodes, secrets)) {
-      io.writeFile(args.out, file.path, file.contents);
+    const readiness = clusterReadiness({
+      ...judged,
+      state: { ...clusterState, workers: String(args.workers) },
+      nodes,
+    });
+    const verdict = judge(readiness, args, io);
+    if (verdict.write) {
+      for (const file of clusterBundle(clusterState, nodes, secrets, readiness)) {
+        io.writeFile(args.out, file.path, file.contents);
+      }
+      io.stderr(
+        `wrote ${nodes.length} nodes, ${clusterSecretsFileName} and README.md to ${args.out}\n`,
+      );
     }
-    io.stderr(
-      `wrote ${nodes.length} nodes, ${clusterSecretsFileName} and README.md to ${args.out}\n`,
-    );
-    return status;
+    return verdict.status;
   }
 
   const rendered = renderNode(clusterState, { imageSha256, secrets });
-  for (const notice of rendered.notices) io.stderr(`warning: ${notice.message}\n`);
   // Butane's own messages about config.bu (from the extra Butane), in its words.
   io.stderr(rendered.compiled.stderr);
-  const status = rendered.compiled.exitCode;
+  const readiness = nodeReadiness({ ...judged, state: clusterState, rendered });
+  const verdict = judge(readiness, args, io);
+  if (!verdict.write) return verdict.status;
   if (args.out === undefined) io.stdout(rendered.butane);
   else {
-    writeAll(io, args.out, rendered.files);
+    for (const file of nodeBundle(clusterState, rendered.files, readiness)) {
+      io.writeFile(args.out, file.path, file.contents);
+      io.stderr(`wrote ${args.out}/${file.path}\n`);
+    }
     if (secrets && args.secrets === undefined) {
       io.writeFile(args.out, clusterSecretsFileName, clusterSecretsText(clusterState, secrets));
       io.stderr(
@@ -168,7 +192,37 @@ export async function runRenderCommand(
       );
     }
   }
-  return status;
+  return verdict.status;
+}
+
+const itemLine = (level: string, entry: ReadinessItem) =>
+  `${level}: ${entry.message}${entry.affects.length > 0 ? ` [${entry.affects.join(", ")}]` : ""}\n`;
+
+/**
+ * The readiness rules, as the page applies them: problems are errors and stop the writing
+ * unless --allow-incomplete; notes are warnings, errors with --strict.
+ */
+function judge(
+  readiness: Readiness,
+  args: RenderArgs,
+  io: RenderIo,
+): { write: boolean; status: number } {
+  for (const entry of readiness.warnings)
+    io.stderr(itemLine(args.strict ? "error" : "warning", entry));
+  for (const entry of readiness.blocking) io.stderr(itemLine("error", entry));
+  const strictFailure = args.strict && readiness.warnings.length > 0;
+  if (readiness.ready) return { write: true, status: strictFailure ? 1 : 0 };
+  const count = readiness.blocking.length;
+  if (!args.allowIncomplete) {
+    io.stderr(
+      `error: not ready to boot (${count} ${count === 1 ? "problem" : "problems"}); nothing written. --allow-incomplete writes the files anyway, with the problems in README.md\n`,
+    );
+    return { write: false, status: 1 };
+  }
+  io.stderr(
+    `warning: writing files that are not ready to boot (${count} ${count === 1 ? "problem" : "problems"}), as --allow-incomplete asks; README.md lists them\n`,
+  );
+  return { write: true, status: strictFailure || args.strict ? 1 : 0 };
 }
 
 /**
@@ -198,13 +252,6 @@ async function clusterSecrets(
   if (!parsed.ok) return `--secrets ${args.secrets}: ${parsed.message}`;
   const { clusterName, controlPlaneEndpoint, tokenTtl, ...secrets } = parsed.secrets;
   return { secrets, state: { ...state, clusterName, controlPlaneEndpoint, tokenTtl } };
-}
-
-function writeAll(io: RenderIo, directory: string, files: OutputFile[]): void {
-  for (const file of files) {
-    io.writeFile(directory, file.name, file.contents);
-    io.stderr(`wrote ${directory}/${file.name}\n`);
-  }
 }
 
 /**

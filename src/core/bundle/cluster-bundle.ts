@@ -1,5 +1,6 @@
 import { serializeClusterSecrets, clusterSecretsFileName } from "../cluster/cluster-secrets-file";
 import type { WizardState } from "../config/wizard-state";
+import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import type { NodeSecrets } from "../render/kubeadm-parts";
 import type { ClusterNode } from "../render/render-cluster";
 import type { BundleFile } from "./node-bundle";
@@ -17,12 +18,12 @@ export function clusterSecretsText(state: WizardState, secrets: NodeSecrets): st
   });
 }
 
-function clusterReadme(state: WizardState, nodes: ClusterNode[]): string {
+function clusterReadme(state: WizardState, nodes: ClusterNode[], readiness?: Readiness): string {
   const [controlPlane, ...workers] = nodes;
   const failed = nodes.filter((node) => node.rendered.compiled.ignition === undefined);
   return `# Kubernetes cluster "${state.clusterName}" on Flatcar: 1 control plane, ${workers.length} workers
 
-Made by the Flatcar Kubernetes Wizard: Kubernetes ${state.kubernetesVersion} (${state.arch}), control plane
+${readiness ? readinessReadmeSection(readiness) : ""}Made by the Flatcar Kubernetes Wizard: Kubernetes ${state.kubernetesVersion} (${state.arch}), control plane
 endpoint ${state.controlPlaneEndpoint || "(not set)"}. Each folder holds one node's \`config.bu\` and
 its compiled \`config.ign\`.
 
@@ -52,6 +53,7 @@ export function clusterBundle(
   state: WizardState,
   nodes: ClusterNode[],
   secrets: NodeSecrets,
+  readiness?: Readiness,
 ): BundleFile[] {
   const files: BundleFile[] = [];
   for (const node of nodes) {
@@ -60,6 +62,6 @@ export function clusterBundle(
     if (ignition !== undefined) files.push({ path: `${node.name}/config.ign`, contents: ignition });
   }
   files.push({ path: clusterSecretsFileName, contents: clusterSecretsText(state, secrets) });
-  files.push({ path: "README.md", contents: clusterReadme(state, nodes) });
+  files.push({ path: "README.md", contents: clusterReadme(state, nodes, readiness) });
   return files;
 }

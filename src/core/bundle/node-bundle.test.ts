@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { embeddedCatalogue } from "../catalogue/catalogue";
 import { defaultWizardState } from "../config/wizard-state";
+import { nodeReadiness } from "../readiness/readiness";
 import { renderNode } from "../render/render-node";
 import { nodeBundle, zipBundle } from "./node-bundle";
 
@@ -32,5 +34,30 @@ describe("node bundle", () => {
     for (const file of files)
       expect(strFromU8(unzipped[file.path] as Uint8Array)).toBe(file.contents);
     expect(zipBundle(files)).toEqual(zip);
+  });
+
+  it("saved although not ready: the README says so first, lists the fix, and claims no join it lacks", () => {
+    const worker = {
+      ...defaultWizardState("v1.32.2"),
+      role: "worker" as const,
+      bootstrap: "manual" as const,
+      controlPlaneEndpoint: "10.0.0.10:6443",
+    };
+    const incomplete = renderNode(worker);
+    const readiness = nodeReadiness({
+      state: worker,
+      fieldErrors: {},
+      catalogue: embeddedCatalogue(),
+      hasSecrets: false,
+      rendered: incomplete,
+    });
+    const readme = nodeBundle(worker, incomplete.files, readiness).at(-1)?.contents ?? "";
+    expect(readme).toMatch(/^# Flatcar Kubernetes node: worker.*\n\n## NOT READY TO BOOT\n/);
+    expect(readme).toContain(
+      "- Join token is not set: the worker has no kubeadm join until it is.",
+    );
+    expect(readme).toContain("- CA cert hash is not set");
+    expect(readme).toContain("This config has no `kubeadm join`");
+    expect(readme).not.toContain("`kubeadm join` runs once");
   });
 });

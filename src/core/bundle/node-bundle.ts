@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { WizardState } from "../config/wizard-state";
+import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import type { OutputFile } from "../render/render-node";
 
 /** A file in a downloaded bundle, by its path inside the zip. */
@@ -8,10 +9,30 @@ export interface BundleFile {
   contents: string;
 }
 
-/** How to boot the node from these files; written into every bundle. */
-export function bundleReadme(state: WizardState, files: OutputFile[]): string {
+/** What kubeadm does on this node's first boot, as its config says: never more than it holds. */
+function kubeadmStep(state: WizardState, butane: string): string {
+  if (state.role === "control-plane") {
+    return butane.includes("kubeadm init")
+      ? "\nBoot the control plane first; `kubeadm init` runs once on its first boot.\n"
+      : "";
+  }
+  return butane.includes("kubeadm join")
+    ? "\nThe control plane must be up: `kubeadm join` runs once on this worker's first boot.\n"
+    : "\nThis config has no `kubeadm join`: the worker will not join a cluster by itself.\n";
+}
+
+/**
+ * How to boot the node from these files; written into every bundle. When the files are not
+ * ready, the README says so first and lists what to fix.
+ */
+export function bundleReadme(
+  state: WizardState,
+  files: OutputFile[],
+  readiness?: Readiness,
+): string {
   const role = state.role === "control-plane" ? "control plane" : "worker";
   const hasIgnition = files.some((file) => file.name === "config.ign");
+  const butane = files.find((file) => file.name === "config.bu")?.contents ?? "";
   const listed = files
     .map(
       (file) =>
@@ -29,7 +50,7 @@ compile it again with \`butane --pretty --strict config.bu > config.ign\`.`
 \`butane --pretty --strict config.bu > config.ign\` before booting.`;
   return `# Flatcar Kubernetes node: ${role}, Kubernetes ${state.kubernetesVersion} (${state.arch})
 
-Made by the Flatcar Kubernetes Wizard.
+${readiness ? readinessReadmeSection(readiness) : ""}Made by the Flatcar Kubernetes Wizard.
 
 ${listed}
 
@@ -39,14 +60,18 @@ ${boot}
 
 The sysupdate files are already part of \`config.bu\` (inline) or fetched at first boot
 (bakery); they are here to read and compare.
-${state.role === "control-plane" ? "\nBoot the control plane first; `kubeadm init` runs once on its first boot.\n" : "\nThe control plane must be up: `kubeadm join` runs once on this worker's first boot.\n"}`;
+${kubeadmStep(state, butane)}`;
 }
 
 /** Every file the page offers, plus the README. */
-export function nodeBundle(state: WizardState, files: OutputFile[]): BundleFile[] {
+export function nodeBundle(
+  state: WizardState,
+  files: OutputFile[],
+  readiness?: Readiness,
+): BundleFile[] {
   return [
     ...files.map((file) => ({ path: file.name, contents: file.contents })),
-    { path: "README.md", contents: bundleReadme(state, files) },
+    { path: "README.md", contents: bundleReadme(state, files, readiness) },
   ];
 }
 

@@ -158,7 +158,7 @@ describe("blocking problems", () => {
     expect(rules(node({ kubernetesVersion: "v1.99.0" })).blocking).toContain("version-unpublished");
     const release = findRelease(catalogue, version);
     if (!release) throw new Error("the newest release is in the catalogue");
-    const armless = { ...release, arches: ["x86-64"] };
+    const armless = { ...release, arches: ["x86-64" as const] };
     const state = { ...zeroTouch, arch: "arm64" as const };
     const readiness = nodeReadiness({
       state,
@@ -254,6 +254,9 @@ describe("what the surfaces print", () => {
 
   it("a README section only when not ready, listing each problem with its fields", () => {
     expect(readinessReadmeSection(node({}))).toBe("");
+    expect(readinessReadmeSection(node({ cni: "none" }))).toMatch(
+      /^## Notes before you boot\n\n- No pod network is installed/,
+    );
     const section = readinessReadmeSection(node({ joinToken: "" }, { base: manualWorker }));
     expect(section).toMatch(/^## NOT READY TO BOOT\n/);
     expect(section).toContain(

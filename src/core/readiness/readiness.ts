@@ -341,17 +341,28 @@ export function readinessHeadline(readiness: Readiness): string {
     : "Ready to boot";
 }
 
-/** The list at the top of a README in a bundle whose files are not ready. */
+const readmeLine = (entry: ReadinessItem) =>
+  `- ${entry.message} (${entry.fields.map((field) => fieldLabels[field]).join(", ")})`;
+
+/**
+ * The top of a bundle's README: what to fix when the files are not ready (they were saved
+ * anyway, after the person said so), then the notes; nothing when there is neither.
+ */
 export function readinessReadmeSection(readiness: Readiness): string {
-  if (readiness.ready) return "";
-  const lines = readiness.blocking.map(
-    (entry) => `- ${entry.message} (${entry.fields.map((field) => fieldLabels[field]).join(", ")})`,
-  );
-  return `## NOT READY TO BOOT
+  const parts: string[] = [];
+  if (!readiness.ready) {
+    parts.push(`## NOT READY TO BOOT
 
 These files were saved although they cannot work as they are. Fix these first:
 
-${lines.join("\n")}
+${readiness.blocking.map(readmeLine).join("\n")}
+`);
+  }
+  if (readiness.warnings.length > 0) {
+    parts.push(`## Notes before you boot
 
-`;
+${readiness.warnings.map(readmeLine).join("\n")}
+`);
+  }
+  return parts.map((part) => `${part}\n`).join("");
 }
