@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 const reference = path.resolve(import.meta.dirname, "../../shared/reference");
 
@@ -27,4 +27,16 @@ export async function download(
     page.getByRole("button", { name: button, exact: true }).click(),
   ]);
   return { name: started.suggestedFilename(), file: await started.path() };
+}
+
+/** The readiness summary beside the node's actions, and beside Download cluster. */
+export const nodeReadiness = (page: Page) => page.getByTestId("readiness-node");
+export const clusterReadiness = (page: Page) => page.getByTestId("readiness-cluster");
+
+/** Waits until the node's files are ready (zero-touch: once the cluster's CA is made). */
+export async function waitUntilReady(page: Page): Promise<void> {
+  // An RSA key is made in the browser first: give a busy machine time.
+  await expect(nodeReadiness(page).locator(".readiness-headline")).toContainText("Ready to boot", {
+    timeout: 20_000,
+  });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./offline-test";
-import { group, preview, tab } from "./page-helpers";
+import { group, preview, tab, waitUntilReady } from "./page-helpers";
 
 test("preset links carrying script payloads execute nothing and show the text as text", async ({
   page,
@@ -83,6 +83,7 @@ test("a blocked download is reported, and the page keeps working", async ({ page
     };
   });
   await page.goto("./");
+  await waitUntilReady(page);
   await page.getByRole("button", { name: "Download", exact: true }).click();
   await expect(page.getByText("The browser blocked the download of config.bu")).toBeVisible();
   await page.getByRole("button", { name: "Download all (.zip)" }).click();
@@ -90,7 +91,9 @@ test("a blocked download is reported, and the page keeps working", async ({ page
     page.getByText(/blocked the download of flatcar-control-plane-v[\d.]+\.zip/),
   ).toBeVisible();
   await group(page, "Role").getByLabel("Worker").check();
-  await expect(page.getByText("Control plane endpoint is not set yet")).toBeVisible();
+  await expect(
+    page.getByText("Control plane endpoint is not set: the worker has no kubeadm join"),
+  ).toBeVisible();
 });
 
 test("a 5 MiB paste into Extra Butane is refused with a message, the text stays, the page stays usable", async ({

@@ -1,6 +1,7 @@
 import { createPortal } from "react-dom";
 import { useCatalogue } from "./api/catalogue-query";
 import { CatalogueStatus } from "./features/catalogue/catalogue-status";
+import { ConfirmProvider } from "./features/readiness/confirm-not-ready";
 import { WizardPage } from "./features/wizard/wizard-page";
 
 /**
@@ -14,7 +15,9 @@ export function App() {
   return (
     <>
       {statusSlot ? createPortal(statusLine, statusSlot) : statusLine}
-      <WizardPage catalogue={catalogue} />
+      <ConfirmProvider>
+        <WizardPage catalogue={catalogue} />
+      </ConfirmProvider>
     </>
   );
 }

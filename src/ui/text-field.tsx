@@ -46,7 +46,8 @@ export function TextField({
         </p>
       )}
       {error && (
-        <div className="field-error" id={`${id}-error`} role="alert">
+        // No live region here: the readiness summary announces changes once, politely.
+        <div className="field-error" id={`${id}-error`}>
           {error}
         </div>
       )}

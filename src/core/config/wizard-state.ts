@@ -28,6 +28,8 @@ export const bootstrapModes = ["generated", "manual"] as const;
 export const cniChoiceValues = ["none", "calico", "flannel", "cilium"] as const;
 export const tokenTtlValues = ["24h", "0"] as const;
 export const maxWorkers = 100;
+/** What a manual worker's join needs; the readiness rules name the missing ones. */
+export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
 export type Role = (typeof roles)[number];
 export type Architecture = (typeof architectures)[number];

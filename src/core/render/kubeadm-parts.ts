@@ -6,7 +6,7 @@ import {
   kubeadmConfigPath,
   workerKubeadmConfig,
 } from "../cluster/kubeadm-config";
-import type { WizardState } from "../config/wizard-state";
+import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
 
 /** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
@@ -85,9 +85,6 @@ RestartSec=30
 `,
   );
 }
-
-/** What a manual worker's join needs; the readiness rules name the missing ones. */
-export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
 /** Files that hold a token or a private key: only root may read them. */
 const secretFile = (path: string, inline: string): ButaneFile => ({

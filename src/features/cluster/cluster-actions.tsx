@@ -1,35 +1,59 @@
 import { useRef, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { WizardState } from "../../core/config/wizard-state";
+import type { Readiness } from "../../core/readiness/readiness";
+import type { ClusterNode } from "../../core/render/render-cluster";
 import type { NodeSecrets } from "../../core/render/kubeadm-parts";
 import { ActionButton } from "../../ui/action-button";
 import { saveFile } from "../../ui/save-file";
+import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
+import { ReadinessSummary } from "../readiness/readiness-summary";
 
-/** Regenerate, download and load the cluster's secrets; download the whole cluster. */
+type ActionResult = { ok: boolean; message: string };
+
+/**
+ * Regenerate, download and load the cluster's secrets; download the whole cluster, after a
+ * second step when it is not ready. A worker page without secrets asks which cluster first.
+ */
 export function ClusterActions({
   state,
   secrets,
   imageSha256,
+  readiness,
+  judgeNodes,
   onRegenerate,
   onLoad,
+  onSaved,
 }: {
   state: WizardState;
   secrets: NodeSecrets | undefined;
   imageSha256: string | undefined;
-  onRegenerate: () => Promise<void>;
-  onLoad: (text: string) => Promise<ClusterSecrets | string>;
+  /** The cluster's readiness from the choices alone (nodes are rendered at download). */
+  readiness: Readiness;
+  /** The cluster's readiness once its nodes are rendered. */
+  judgeNodes: (nodes: ClusterNode[]) => Readiness;
+  onRegenerate: () => Promise<boolean>;
+  onLoad: (text: string) => Promise<ClusterSecrets | string | undefined>;
+  onSaved: () => void;
 }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [loadStatus, setLoadStatus] = useState({ ok: true, message: "" });
-  const notReady = { ok: false, message: "The cluster's secrets are still being generated." };
+  const confirmNotReady = useConfirmNotReady();
+  const notReady = { ok: false, message: "The cluster's secrets are not there yet." };
 
-  const downloadSecrets = async () => {
+  const downloadSecrets = async (): Promise<ActionResult> => {
     if (!secrets) return notReady;
     const { clusterSecretsText } = await import("../../core/bundle/cluster-bundle");
-    return saveFile("cluster-secrets.json", clusterSecretsText(state, secrets), "application/json");
+    const saved = saveFile(
+      "cluster-secrets.json",
+      clusterSecretsText(state, secrets),
+      "application/json",
+    );
+    if (saved.ok) onSaved();
+    return saved;
   };
 
-  const downloadCluster = async () => {
+  const downloadCluster = async (): Promise<ActionResult> => {
     if (!secrets) return notReady;
     const [{ renderCluster }, { clusterBundle }, { zipBundle }] = await Promise.all([
       import("../../core/render/render-cluster"),
@@ -37,32 +61,56 @@ export function ClusterActions({
       import("../../core/bundle/node-bundle"),
     ]);
     const nodes = renderCluster(state, secrets, { imageSha256 });
-    const zip = zipBundle(clusterBundle(state, nodes, secrets));
+    const judged = judgeNodes(nodes);
+    if (!(await confirmNotReady("Download cluster (.zip)", judged))) return notDone(judged);
+    const zip = zipBundle(clusterBundle(state, nodes, secrets, judged));
     const saved = saveFile(`flatcar-cluster-${state.clusterName}.zip`, zip, "application/zip");
-    const failed = nodes.filter((node) => node.rendered.compiled.ignition === undefined);
-    if (saved.ok && failed.length > 0) {
-      return {
-        ok: false,
-        message: `Saved, but ${failed.length} nodes did not compile: see the preview's errors.`,
-      };
-    }
-    return saved.ok ? { ok: true, message: `Saved ${nodes.length} nodes.` } : saved;
+    if (!saved.ok) return saved;
+    onSaved();
+    return judged.ready
+      ? { ok: true, message: `Saved ${nodes.length} nodes.` }
+      : {
+          ok: false,
+          message: `Saved ${nodes.length} nodes that are not ready to boot: README.md lists what to fix.`,
+        };
   };
 
+  const chooseFile = () => fileInput.current?.click();
+  const needsChoice = !secrets && state.role === "worker";
   return (
     <div className="cluster-actions">
+      {needsChoice && (
+        <div id="cluster-secrets-choice" className="notice notice-warning">
+          <p>
+            <strong>Which cluster does this worker join?</strong> A worker made here joins with its
+            cluster&apos;s CA and token. Load the <code>cluster-secrets.json</code> that was saved
+            with the cluster, or start a new cluster here (new CA and token: you then need its
+            control plane too).
+          </p>
+          <button type="button" onClick={chooseFile}>
+            Load cluster-secrets.json
+          </button>{" "}
+          <button type="button" onClick={() => void onRegenerate()}>
+            Start a new cluster here
+          </button>
+        </div>
+      )}
       <ActionButton
         label="Regenerate secrets"
-        action={async () => {
-          await onRegenerate();
-          return { ok: true, message: "New CA and token made: download the secrets again." };
-        }}
+        disabled={!secrets}
+        action={async () =>
+          (await onRegenerate())
+            ? { ok: true, message: "New CA and token made: download the secrets again." }
+            : { ok: true, message: "Kept the current secrets." }
+        }
       />
       <ActionButton label="Download cluster secrets" action={downloadSecrets} disabled={!secrets} />
       <span className="action">
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Load cluster secrets
-        </button>
+        {!needsChoice && (
+          <button type="button" onClick={chooseFile}>
+            Load cluster secrets
+          </button>
+        )}
         <input
           ref={fileInput}
           type="file"
@@ -74,6 +122,7 @@ export function ClusterActions({
             event.target.value = "";
             if (!file) return;
             const result = await onLoad(await file.text());
+            if (result === undefined) return;
             setLoadStatus(
               typeof result === "string"
                 ? { ok: false, message: `Not loaded: ${result}` }
@@ -88,7 +137,14 @@ export function ClusterActions({
           {loadStatus.message}
         </span>
       </span>
-      <ActionButton label="Download cluster (.zip)" action={downloadCluster} disabled={!secrets} />
+      <div className="cluster-download">
+        <ReadinessSummary readiness={readiness} title="The cluster" />
+        <ActionButton
+          label="Download cluster (.zip)"
+          action={downloadCluster}
+          disabled={!secrets}
+        />
+      </div>
     </div>
   );
 }

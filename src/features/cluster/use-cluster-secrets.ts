@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { NodeSecrets } from "../../core/render/kubeadm-parts";
+import { useConfirm } from "../readiness/confirm-not-ready";
 
 /** Secrets made in a worker, so the page stays responsive; rejects when no worker can run. */
 function generateInWorker(): Promise<NodeSecrets> {
@@ -25,45 +26,111 @@ async function generateHere(): Promise<NodeSecrets> {
   return generateNodeSecrets();
 }
 
+/** Where the secrets in memory stand: whether files hold them, and whether they are saved. */
+interface Lifecycle {
+  /** A file holding them was saved or copied: nodes may already be built from them. */
+  handedOut: boolean;
+  /** The secrets file (alone or in the cluster zip) was saved, or they were loaded from one. */
+  saved: boolean;
+}
+
+const fresh: Lifecycle = { handedOut: false, saved: false };
+
 /**
  * The cluster's secrets, held in memory only: never in the address, localStorage or the
- * console. Made when the page needs them (the X.509 code loads then), replaced on request,
- * or loaded from a secrets file.
+ * console. Made when the page needs them (`autoGenerate`: a new cluster's control plane; the
+ * X.509 code loads then), made on request, or loaded from a secrets file.
+ *
+ * They are never replaced without the person knowing: once files holding them have left the
+ * page, Regenerate and Load ask first, and leaving or reloading the page asks first while
+ * the secrets file has not been saved.
  */
-export function useClusterSecrets(wanted: boolean) {
+export function useClusterSecrets(autoGenerate: boolean) {
   const [secrets, setSecrets] = useState<NodeSecrets | undefined>(undefined);
   const [problem, setProblem] = useState("");
+  const [lifecycle, setLifecycle] = useState<Lifecycle>(fresh);
+  const confirm = useConfirm();
 
-  const regenerate = useCallback(async () => {
+  const generate = useCallback(async () => {
     try {
       setSecrets(await generateInWorker().catch(generateHere));
+      setLifecycle(fresh);
       setProblem("");
     } catch {
       setProblem("This browser could not generate the cluster's CA (WebCrypto unavailable?).");
     }
   }, []);
 
+  const keepCurrent = useCallback(
+    async (action: string) =>
+      !lifecycle.handedOut ||
+      confirm({
+        title: "Replace the cluster's secrets?",
+        intro: `Files you saved or copied hold the current CA and bootstrap token. ${action}:`,
+        items: [
+          "Nodes built from those files and nodes built from the new secrets can never form one cluster.",
+          lifecycle.saved
+            ? "The current secrets are in the cluster-secrets.json you saved: load it to come back to them."
+            : "The current secrets were never saved: after this they are gone for good.",
+        ],
+        proceed: "Replace the secrets",
+      }),
+    [confirm, lifecycle],
+  );
+
+  /** New secrets on request: true when they were made. */
+  const regenerate = useCallback(async () => {
+    if (!(await keepCurrent("New secrets replace them"))) return false;
+    await generate();
+    return true;
+  }, [generate, keepCurrent]);
+
   useEffect(() => {
-    if (!wanted || secrets) return;
+    if (!autoGenerate || secrets) return;
     // The certificate code is the heaviest chunk: fetch and run it once the page has painted
     // and the main thread is idle, not while the form and preview are still arriving.
     const idle =
       window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void regenerate(), { timeout: 1500 });
+    const handle = idle(() => void generate(), { timeout: 1500 });
     return () => cancel(handle);
-  }, [wanted, secrets, regenerate]);
+  }, [autoGenerate, secrets, generate]);
 
-  /** Reads a secrets file; returns its cluster settings, or a message that names the field. */
-  const load = useCallback(async (text: string): Promise<ClusterSecrets | string> => {
-    const { parseClusterSecrets } = await import("../../core/cluster/cluster-secrets-file");
-    const parsed = await parseClusterSecrets(text);
-    if (!parsed.ok) return parsed.message;
-    const { bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash } = parsed.secrets;
-    setSecrets({ bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash });
-    setProblem("");
-    return parsed.secrets;
+  // Reloading or leaving would lose secrets that files already hold: ask first.
+  const atRisk = secrets !== undefined && lifecycle.handedOut && !lifecycle.saved;
+  useEffect(() => {
+    if (!atRisk) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [atRisk]);
+
+  /** Reads a secrets file; returns its cluster settings, a message that names the field, or undefined when the person kept the current secrets. */
+  const load = useCallback(
+    async (text: string): Promise<ClusterSecrets | string | undefined> => {
+      const { parseClusterSecrets } = await import("../../core/cluster/cluster-secrets-file");
+      const parsed = await parseClusterSecrets(text);
+      if (!parsed.ok) return parsed.message;
+      if (secrets && !(await keepCurrent("Loading this file replaces them"))) return undefined;
+      const { bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash } = parsed.secrets;
+      setSecrets({ bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash });
+      setLifecycle({ handedOut: false, saved: true });
+      setProblem("");
+      return parsed.secrets;
+    },
+    [secrets, keepCurrent],
+  );
+
+  /** A file left the page; it counts when it holds the secrets. */
+  const handedOut = useCallback((holdsSecrets: boolean) => {
+    if (holdsSecrets) setLifecycle((now) => (now.handedOut ? now : { ...now, handedOut: true }));
   }, []);
+  /** The secrets file was saved (alone or in the cluster zip). */
+  const saved = useCallback(() => setLifecycle({ handedOut: true, saved: true }), []);
 
-  return { secrets, problem, regenerate, load };
+  return { secrets, problem, regenerate, generate, load, handedOut, saved, atRisk };
 }

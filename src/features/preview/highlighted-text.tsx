@@ -58,6 +58,22 @@ export function HighlightedText({ text, language }: { text: string; language: La
     () => (highlight ? highlightedLines(highlight(text, language)) : undefined),
     [highlight, text, language],
   );
-  if (!lines) return <>{text}</>;
-  return lines.map((line) => <Line key={line.key} line={line} />);
+  // Each line in its own span: the stylesheet numbers them, so Butane's "line 12" can be found.
+  if (!lines) {
+    return plainLines(text).map((line, index) => (
+      <span key={index} className="line">
+        {line}
+      </span>
+    ));
+  }
+  return lines.map((line) => (
+    <span key={line.key} className="line">
+      <Line line={line} />
+    </span>
+  ));
+}
+
+/** The text's lines, each with its newline, before the highlighter has loaded. */
+function plainLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }

@@ -1,11 +1,13 @@
 import { memo, useState } from "react";
 import type { CompileResult } from "../../core/butane/compile";
 import { formatReport } from "../../core/butane/report";
+import type { Readiness } from "../../core/readiness/readiness";
 import { butaneFileName, ignitionFileName } from "../../core/render/file-names";
-import type { OutputFile, RenderNotice } from "../../core/render/render-node";
+import type { OutputFile } from "../../core/render/render-node";
 import { ActionButton } from "../../ui/action-button";
-import { CopyButton } from "../../ui/copy-button";
+import { copyText } from "../../ui/copy-text";
 import { saveFile } from "../../ui/save-file";
+import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
 import { HighlightedText, languageOf } from "./highlighted-text";
 
 /**
@@ -15,13 +17,17 @@ import { HighlightedText, languageOf } from "./highlighted-text";
 export const PreviewPanel = memo(function PreviewPanel({
   files,
   compiled,
-  notices,
+  readiness,
+  onHandOut,
   secretValues = [],
   secretsPending = false,
 }: {
   files: OutputFile[];
   compiled: CompileResult;
-  notices: RenderNotice[];
+  /** The node's readiness: copying or saving a file it concerns needs a second step when blocked. */
+  readiness: Readiness;
+  /** Told when a file leaves the page, and whether it holds the cluster's secrets. */
+  onHandOut?: (holdsSecrets: boolean) => void;
   /** Texts that must stay private: a file holding one is marked. */
   secretValues?: string[];
   /** The cluster's secrets are still being made: the Butane and Ignition will hold them. */
@@ -51,6 +57,25 @@ export const PreviewPanel = memo(function PreviewPanel({
     }
   };
   const showReports = current === butaneFileName || current === ignitionFileName;
+  const confirmNotReady = useConfirmNotReady();
+  /** Runs a copy or save of the shown file, after the second step when it is not ready. */
+  const handOut = async (
+    action: string,
+    perform: (
+      file: OutputFile,
+    ) => Promise<{ ok: boolean; message: string }> | { ok: boolean; message: string },
+  ) => {
+    if (!file) return { ok: false, message: "Nothing to hand out." };
+    const concerned = {
+      ...readiness,
+      blocking: readiness.blocking.filter((item) => item.affects.includes(file.name)),
+    };
+    concerned.ready = concerned.blocking.length === 0;
+    if (!(await confirmNotReady(`${action} ${file.name}`, concerned))) return notDone(concerned);
+    const result = await perform(file);
+    if (result.ok) onHandOut?.(holdsSecret(file.name));
+    return result;
+  };
   return (
     <div className="preview">
       <div className="tabs" role="tablist" aria-label="Generated files">
@@ -104,14 +129,23 @@ export const PreviewPanel = memo(function PreviewPanel({
               tabIndex={0}
               aria-label={`Contents of ${file.name}`}
               data-file={file.name}
+              // Text selected and copied by hand leaves the page too.
+              onCopy={() => onHandOut?.(holdsSecret(file.name))}
             >
               <HighlightedText text={file.contents} language={languageOf(file.name)} />
             </pre>
             <div className="file-actions">
-              <CopyButton text={file.contents} label="Copy" />
+              <ActionButton
+                label="Copy"
+                action={() => handOut("Copy", (shown) => copyText(shown.contents))}
+              />
               <ActionButton
                 label="Download"
-                action={() => saveFile(file.name, file.contents, file.mediaType)}
+                action={() =>
+                  handOut("Download", (shown) =>
+                    saveFile(shown.name, shown.contents, shown.mediaType),
+                  )
+                }
               />
             </div>
           </>
@@ -123,15 +157,6 @@ export const PreviewPanel = memo(function PreviewPanel({
         )}
         {showReports && <CompileReports compiled={compiled} />}
       </div>
-      {notices.length > 0 && (
-        <ul className="render-notices" aria-label="Notes on the generated config">
-          {notices.map((notice) => (
-            <li key={notice.field + notice.message} className="notice notice-info">
-              {notice.message}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 });
@@ -142,11 +167,14 @@ function CompileReports({ compiled }: { compiled: CompileResult }) {
     return <p className="compile-status compile-ok">Compiles to Ignition with no warnings.</p>;
   }
   return (
-    <div className="compile-status" aria-label="Butane messages">
+    <div
+      className={`compile-status ${compiled.exitCode === 0 ? "compile-warnings" : "compile-failed"}`}
+      aria-label="Butane messages"
+    >
       <p>
         {compiled.exitCode === 0
-          ? "Compiles to Ignition, with warnings:"
-          : "Butane cannot compile this config:"}
+          ? "Compiles to Ignition, with warnings (lines of config.bu):"
+          : "Butane cannot compile this config (lines of config.bu):"}
       </p>
       <ul>
         {compiled.reports.map((report, index) => (

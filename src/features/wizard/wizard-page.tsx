@@ -4,10 +4,13 @@ import { useChosenRelease } from "../../api/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
+import { clusterReadiness, nodeReadiness } from "../../core/readiness/readiness";
+import type { ClusterNode } from "../../core/render/render-cluster";
 import { ClusterActions } from "../cluster/cluster-actions";
 import { ClusterFields } from "../cluster/cluster-fields";
 import { useClusterSecrets } from "../cluster/use-cluster-secrets";
 import { PreviewPanel } from "../preview/preview-panel";
+import { ReadinessSummary } from "../readiness/readiness-summary";
 import { BundleActions } from "../share/bundle-actions";
 import { ShareLinkButton } from "../share/share-link-button";
 import { ChoicesForm } from "./choices-form";
@@ -18,6 +21,32 @@ import { useRenderedNode } from "./use-rendered-node";
 const sameChoices = (a: FormInput, b: FormInput) =>
   (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
   Object.keys(a).length === Object.keys(b).length;
+
+/**
+ * The field typed into since it got focus, until it loses focus: its error waits until then,
+ * so a value is not called wrong while it is still being typed.
+ */
+function useFieldBeingTyped(): string | undefined {
+  const [field, setField] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const typed = (event: Event) => {
+      const target = event.target as HTMLInputElement | null;
+      // Only typing counts: a value set without focus (a paste by script, a reset) shows at once.
+      if (target?.name && target === document.activeElement) setField(target.name);
+    };
+    const left = (event: FocusEvent) => {
+      const name = (event.target as HTMLInputElement | null)?.name;
+      setField((now) => (now === name ? undefined : now));
+    };
+    document.addEventListener("input", typed, true);
+    document.addEventListener("focusout", left, true);
+    return () => {
+      document.removeEventListener("input", typed, true);
+      document.removeEventListener("focusout", left, true);
+    };
+  }, []);
+  return field;
+}
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
@@ -50,7 +79,19 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   }, [form, initial]);
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
-  const { state, errors } = useMemo(() => readFormInput(values, initial.state), [values, initial]);
+  const { state, errors: allErrors } = useMemo(
+    () => readFormInput(values, initial.state),
+    [values, initial],
+  );
+  // A field's error shows once the person has left it, not from the first keystroke.
+  const typingIn = useFieldBeingTyped();
+  const errorsKey = JSON.stringify(
+    Object.entries(allErrors).filter(([field]) => field !== typingIn),
+  );
+  const errors = useMemo(
+    () => Object.fromEntries(JSON.parse(errorsKey) as [string, string][]) as typeof allErrors,
+    [errorsKey],
+  );
   // Until the person changes something, the link decides the version: when live data
   // re-reads the link, ask GitHub about that version only, not the one it replaces.
   const releaseVersion = isDirty ? state.kubernetesVersion : initial.state.kubernetesVersion;
@@ -69,9 +110,24 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   useEffect(() => {
     if (missingArch && available) form.setValue("arch", available, { shouldDirty: true });
   }, [missingArch, available, form]);
-  const cluster = useClusterSecrets(state.bootstrap === "generated");
-  const secrets = state.bootstrap === "generated" ? cluster.secrets : undefined;
+  // A new cluster's control plane makes its secrets; a worker asks which cluster it joins.
+  const zeroTouch = state.bootstrap === "generated";
+  const cluster = useClusterSecrets(zeroTouch && state.role === "control-plane");
+  const secrets = zeroTouch ? cluster.secrets : undefined;
   const rendered = useRenderedNode(state, { imageSha256, secrets });
+  const judged = useMemo(
+    () => ({ state, fieldErrors: errors, catalogue, release, hasSecrets: secrets !== undefined }),
+    [state, errors, catalogue, release, secrets],
+  );
+  const readiness = useMemo(
+    () => (rendered ? nodeReadiness({ ...judged, rendered }) : undefined),
+    [judged, rendered],
+  );
+  const clusterJudgement = useMemo(() => clusterReadiness(judged), [judged]);
+  const judgeNodes = useCallback(
+    (nodes: ClusterNode[]) => clusterReadiness({ ...judged, nodes }),
+    [judged],
+  );
   const secretValues = useMemo(
     () =>
       secrets
@@ -102,11 +158,17 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
       </ul>
     ) : undefined;
   }, [extraProblemsKey]);
-  const { regenerate, load: loadSecrets, problem: secretsProblem } = cluster;
+  const {
+    regenerate,
+    load: loadSecrets,
+    problem: secretsProblem,
+    handedOut,
+    saved: secretsSaved,
+  } = cluster;
   const loadClusterSecrets = useCallback(
     async (text: string) => {
       const loaded = await loadSecrets(text);
-      if (typeof loaded !== "string") {
+      if (loaded !== undefined && typeof loaded !== "string") {
         const options = { shouldDirty: true, shouldValidate: true };
         form.setValue("clusterName", loaded.clusterName, options);
         form.setValue("controlPlaneEndpoint", loaded.controlPlaneEndpoint, options);
@@ -123,8 +185,11 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           state={state}
           secrets={secrets}
           imageSha256={imageSha256}
+          readiness={clusterJudgement}
+          judgeNodes={judgeNodes}
           onRegenerate={regenerate}
           onLoad={loadClusterSecrets}
+          onSaved={secretsSaved}
         />
         {secretsProblem && (
           <p className="field-error" role="alert">
@@ -133,7 +198,19 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         )}
       </ClusterFields>
     ),
-    [form, state, errors, secrets, imageSha256, regenerate, loadClusterSecrets, secretsProblem],
+    [
+      form,
+      state,
+      errors,
+      secrets,
+      imageSha256,
+      clusterJudgement,
+      judgeNodes,
+      regenerate,
+      loadClusterSecrets,
+      secretsSaved,
+      secretsProblem,
+    ],
   );
   return (
     <main className="wizard">
@@ -157,23 +234,35 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         />
       </section>
       <section className="output" aria-label="Preview">
-        {rendered ? (
+        <div className="output-bar">
+          {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
+          <div className="share-actions">
+            <ShareLinkButton query={query} />
+            {rendered && readiness && (
+              <BundleActions
+                state={state}
+                files={rendered.files}
+                readiness={readiness}
+                holdsSecrets={secrets !== undefined}
+                onHandOut={handedOut}
+              />
+            )}
+          </div>
+        </div>
+        {rendered && readiness ? (
           <PreviewPanel
             files={rendered.files}
             compiled={rendered.compiled}
-            notices={rendered.notices}
+            readiness={readiness}
+            onHandOut={handedOut}
             secretValues={secretValues}
-            secretsPending={state.bootstrap === "generated" && !secrets}
+            secretsPending={zeroTouch && !secrets && state.role === "control-plane"}
           />
         ) : (
           <p className="preview-loading" role="status">
             Preparing the preview…
           </p>
         )}
-        <div className="share-actions">
-          <ShareLinkButton query={query} />
-          {rendered && <BundleActions state={state} files={rendered.files} />}
-        </div>
       </section>
     </main>
   );
