@@ -108,7 +108,9 @@ test("a 5 MiB paste into Extra Butane is refused with a message, the text stays,
     setter?.call(element, value);
     element.dispatchEvent(new Event("input", { bubbles: true }));
   }, huge);
-  await expect(page.getByText("Extra Butane: at most 256 KiB of Butane YAML.")).toBeVisible();
+  await expect(page.locator("#field-extraButane-error")).toHaveText(
+    "Extra Butane: at most 256 KiB of Butane YAML.",
+  );
   expect(await extra.evaluate((element: HTMLTextAreaElement) => element.value.length)).toBe(
     huge.length,
   );

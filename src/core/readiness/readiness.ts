@@ -73,6 +73,7 @@ export interface ClusterReadinessInput extends CommonInput {
 }
 
 const allNodeFiles = [butaneFileName, ignitionFileName];
+const everyNode = ["every node"];
 
 function item(
   level: ReadinessLevel,
@@ -130,7 +131,8 @@ function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
       ),
     );
   }
-  if (state.bootstrap === "generated" && !input.hasSecrets) {
+  // A cluster is only ever made with its secrets (Download cluster waits for them).
+  if (affects !== everyNode && state.bootstrap === "generated" && !input.hasSecrets) {
     items.push(
       item(
         "blocking",
@@ -278,7 +280,6 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
 /** A whole cluster: the control plane and its workers, as Download cluster and `--workers` write them. */
 export function clusterReadiness(input: ClusterReadinessInput): Readiness {
   const { state, nodes } = input;
-  const everyNode = ["every node"];
   const items = commonRules({ ...input, state: { ...state, role: "control-plane" } }, everyNode);
   if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
     items.push(
