@@ -93,6 +93,10 @@ test("extra Butane that is not YAML is an error, not a note, and blocks the down
   const item = nodeReadiness(page).locator(".readiness-blocking");
   await expect(item).toContainText("Extra Butane, line 3: not valid YAML, so none of it is used");
   await expect(nodeReadiness(page)).toHaveClass(/readiness-blocked/);
+  await expect(page.getByText("Compiles to Ignition with no warnings")).toHaveCount(0);
+  await expect(
+    page.getByText("Compiles to Ignition, but without your extra Butane, which has errors"),
+  ).toBeVisible();
   await expectNoDownloadWithoutSecondStep(page, "Download all (.zip)", "not valid YAML");
 });
 

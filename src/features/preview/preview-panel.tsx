@@ -155,16 +155,34 @@ export const PreviewPanel = memo(function PreviewPanel({
             below.
           </p>
         )}
-        {showReports && <CompileReports compiled={compiled} />}
+        {showReports && (
+          <CompileReports
+            compiled={compiled}
+            extraButaneFailed={readiness.blocking.some((item) => item.rule === "extra-butane")}
+          />
+        )}
       </div>
     </div>
   );
 });
 
 /** Butane's warnings and errors, in its own words, with the line in config.bu. */
-function CompileReports({ compiled }: { compiled: CompileResult }) {
+function CompileReports({
+  compiled,
+  extraButaneFailed,
+}: {
+  compiled: CompileResult;
+  /** The extra Butane has errors, so it is not what compiled. */
+  extraButaneFailed: boolean;
+}) {
   if (compiled.reports.length === 0 && compiled.exitCode === 0) {
-    return <p className="compile-status compile-ok">Compiles to Ignition with no warnings.</p>;
+    return extraButaneFailed ? (
+      <p className="compile-status compile-failed">
+        Compiles to Ignition, but without your extra Butane, which has errors (see the list above).
+      </p>
+    ) : (
+      <p className="compile-status compile-ok">Compiles to Ignition with no warnings.</p>
+    );
   }
   return (
     <div
