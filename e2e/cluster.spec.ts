@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { download, group, preview } from "./page-helpers";
+import { download, group, preview, revealSecrets } from "./page-helpers";
 import { expect, test } from "./offline-test";
 
 interface SecretsFile {
@@ -24,7 +24,9 @@ test("a 1+3 cluster downloads as one zip whose nodes share the generated secrets
   page,
 }) => {
   await page.goto("./?endpoint=10.0.0.10:6443&workers=3&cni=flannel");
-  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key");
+  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key", {
+    timeout: 20_000,
+  });
   const saved = await download(page, "Download cluster (.zip)");
   expect(saved.name).toBe("flatcar-cluster-kubernetes.zip");
   const zip = unzipSync(new Uint8Array(readFileSync(saved.file)));
@@ -61,7 +63,9 @@ test("the cluster CA is made in a worker, and Regenerate makes a new one there",
     if (worker.url().includes("secrets-worker")) workers.push(worker.url());
   });
   await page.goto("./");
-  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key");
+  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key", {
+    timeout: 20_000,
+  });
   expect(workers).toHaveLength(1);
   const first = await preview(page).textContent();
   await page.getByRole("button", { name: "Regenerate secrets" }).click();
@@ -117,6 +121,7 @@ test("Regenerate replaces the secrets; Load reads a secrets file back, and names
   await page.goto("./?endpoint=10.0.0.10:6443&role=worker");
   await page.getByRole("button", { name: "Start a new cluster here" }).click();
   const first = await downloadSecrets(page);
+  await revealSecrets(page);
   await expect(preview(page)).toContainText(`token: ${first.secrets.bootstrapToken}`);
   await page.getByRole("button", { name: "Regenerate secrets" }).click();
   await page.getByRole("button", { name: "Replace the secrets" }).click();

@@ -10,6 +10,7 @@ import {
   ignitionTab,
   preview,
   publishedSysupdateTexts,
+  maskedToken,
   tab,
   waitUntilReady,
 } from "./page-helpers";
@@ -239,7 +240,9 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await page.keyboard.type(`sha256:${"0".repeat(64)}`);
   await expect(preview(page)).toContainText("apiServerEndpoint: 10.0.0.10:6443");
-  await expect(preview(page)).toContainText("token: abcdef.0123456789abcdef");
+  // The token is masked in the preview until revealed.
+  await expect(preview(page)).toContainText(maskedToken);
+  await expect(preview(page)).not.toContainText("abcdef.0123456789abcdef");
   await expect(preview(page)).toContainText("inline: kb-node");
   // Version select by keyboard.
   await page.getByLabel("Kubernetes version").focus();

@@ -40,3 +40,12 @@ export async function waitUntilReady(page: Page): Promise<void> {
     timeout: 20_000,
   });
 }
+
+/** The text that stands for a masked secret in the preview. */
+export const maskedToken = "token: " + "•".repeat(23);
+
+/** Shows the secrets the preview masks (Copy and Download always give them). */
+export async function revealSecrets(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Show secrets" }).click();
+  await expect(page.getByRole("button", { name: "Mask secrets" })).toBeVisible();
+}

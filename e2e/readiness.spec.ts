@@ -40,7 +40,9 @@ test("a zero-touch cluster without an endpoint: the cluster is not ready, and it
   const problem = "Control plane endpoint is not set: the workers cannot join";
   await expect(clusterReadiness(page)).toContainText("1 thing to fix");
   await expect(clusterReadiness(page)).toContainText(problem);
-  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key");
+  await expect(preview(page)).toContainText("path: /etc/kubernetes/pki/ca.key", {
+    timeout: 20_000,
+  });
   await expectNoDownloadWithoutSecondStep(page, "Download cluster (.zip)", problem);
   const text = await downloadAnyway(
     page,

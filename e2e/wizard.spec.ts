@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./offline-test";
-import { group, preview, publishedSysupdateTexts as published, tab } from "./page-helpers";
+import {
+  group,
+  maskedToken,
+  preview,
+  publishedSysupdateTexts as published,
+  revealSecrets,
+  tab,
+  waitUntilReady,
+} from "./page-helpers";
 
 test("every choice has a visible label and the preview starts from the newest version", async ({
   page,
@@ -46,6 +54,8 @@ test("the preview follows every click and keystroke", async ({ page }) => {
   await expect(preview(page)).toContainText(
     "ExecStart=/usr/bin/kubeadm join --config /etc/kubeadm.yml",
   );
+  await expect(preview(page)).toContainText(maskedToken);
+  await revealSecrets(page);
   await expect(preview(page)).toContainText("token: abcdef.0123456789abcdef");
   await expect(preview(page)).toContainText(`- sha256:${"ab".repeat(32)}`);
 
@@ -81,7 +91,8 @@ test("a bad value is named with what is allowed, and what was typed stays", asyn
 });
 
 test("Download saves each file byte for byte as the bakery publishes it", async ({ page }) => {
-  await page.goto("./?k8s=v1.32.2");
+  await page.goto("./?k8s=v1.32.2&endpoint=10.0.0.10:6443");
+  await waitUntilReady(page);
   await tab(page, "kubernetes-v1.32.conf").click();
   const [conf] = await Promise.all([
     page.waitForEvent("download"),
@@ -103,6 +114,7 @@ test("Download saves each file byte for byte as the bakery publishes it", async 
     page.getByRole("button", { name: "Download", exact: true }).click(),
   ]);
   expect(butane.suggestedFilename()).toBe("config.bu");
+  await revealSecrets(page);
   expect(readFileSync(await butane.path(), "utf8")).toBe(await preview(page).textContent());
 });
 

@@ -1,4 +1,4 @@
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { CompileResult } from "../../core/butane/compile";
 import { formatReport } from "../../core/butane/report";
 import type { Readiness } from "../../core/readiness/readiness";
@@ -9,6 +9,7 @@ import { copyText } from "../../ui/copy-text";
 import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
 import { HighlightedText, languageOf } from "./highlighted-text";
+import { maskSecrets, secretSources } from "./mask-secrets";
 
 /**
  * Tabs of the generated files, the chosen one's highlighted text, and Copy / Download for it.
@@ -46,6 +47,7 @@ export const PreviewPanel = memo(function PreviewPanel({
     ignitionFileName,
   ];
   const [chosen, setChosen] = useState(butaneFileName);
+  const [revealed, setRevealed] = useState(false);
   // A tab can disappear (updates off): show the Butane then, and come back when it returns.
   const current = tabs.includes(chosen) ? chosen : butaneFileName;
   const file = files.find((f) => f.name === current);
@@ -57,6 +59,12 @@ export const PreviewPanel = memo(function PreviewPanel({
     }
   };
   const showReports = current === butaneFileName || current === ignitionFileName;
+  // What the preview shows: secrets masked until revealed. Copy and Download use the real text.
+  const shownText = useMemo(() => {
+    if (!file || revealed) return file?.contents ?? "";
+    const secrets = file.name === ignitionFileName ? secretSources(file.contents) : secretValues;
+    return secrets.length > 0 ? maskSecrets(file.contents, secrets) : file.contents;
+  }, [file, revealed, secretValues]);
   const confirmNotReady = useConfirmNotReady();
   /** Runs a copy or save of the shown file, after the second step when it is not ready. */
   const handOut = async (
@@ -114,7 +122,16 @@ export const PreviewPanel = memo(function PreviewPanel({
         {holdsSecret(current) && (
           <p className="notice notice-warning secret-note">
             This file holds cluster secrets (the bootstrap token or the CA&apos;s private key):
-            share it only with the machines it configures.
+            share it only with the machines it configures. They are {revealed ? "shown" : "masked"}{" "}
+            here; Copy and Download give the real file.{" "}
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={revealed}
+              onClick={() => setRevealed((now) => !now)}
+            >
+              {revealed ? "Mask secrets" : "Show secrets"}
+            </button>
           </p>
         )}
         {file?.nodePath && (
@@ -126,13 +143,15 @@ export const PreviewPanel = memo(function PreviewPanel({
           <>
             <pre
               className="file-text"
+              // A region carries the label (a bare <pre> cannot); focusable so it scrolls by keyboard.
+              role="region"
               tabIndex={0}
               aria-label={`Contents of ${file.name}`}
               data-file={file.name}
               // Text selected and copied by hand leaves the page too.
               onCopy={() => onHandOut?.(holdsSecret(file.name))}
             >
-              <HighlightedText text={file.contents} language={languageOf(file.name)} />
+              <HighlightedText text={shownText} language={languageOf(file.name)} />
             </pre>
             <div className="file-actions">
               <ActionButton
@@ -157,6 +176,11 @@ export const PreviewPanel = memo(function PreviewPanel({
         )}
         {showReports && (
           <CompileReports
+            onShowLine={(line) => {
+              setChosen(butaneFileName);
+              // After the Butane tab has rendered.
+              requestAnimationFrame(() => showButaneLine(line));
+            }}
             compiled={compiled}
             extraButaneFailed={readiness.blocking.some((item) => item.rule === "extra-butane")}
           />
@@ -167,11 +191,25 @@ export const PreviewPanel = memo(function PreviewPanel({
 });
 
 /** Butane's warnings and errors, in its own words, with the line in config.bu. */
+/** Scrolls the preview's config.bu to a line and marks it for a moment. */
+function showButaneLine(line: number) {
+  const target = document.querySelector<HTMLElement>(
+    `#preview-panel .file-text[data-file="${butaneFileName}"] .line:nth-child(${line})`,
+  );
+  if (!target) return;
+  target.scrollIntoView({ block: "center" });
+  target.classList.add("line-target");
+  window.setTimeout(() => target.classList.remove("line-target"), 2500);
+}
+
 function CompileReports({
   compiled,
   extraButaneFailed,
+  onShowLine,
 }: {
   compiled: CompileResult;
+  /** Shows a line of config.bu in the preview. */
+  onShowLine: (line: number) => void;
   /** The extra Butane has errors, so it is not what compiled. */
   extraButaneFailed: boolean;
 }) {
@@ -198,6 +236,18 @@ function CompileReports({
         {compiled.reports.map((report, index) => (
           <li key={index} className={`report-${report.level}`}>
             {formatReport(report)}
+            {report.line !== undefined && (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  className="link-button line-link"
+                  onClick={() => onShowLine(report.line as number)}
+                >
+                  Show line {report.line}
+                </button>
+              </>
+            )}
           </li>
         ))}
         {compiled.reports.length === 0 && (
