@@ -113,7 +113,10 @@ export function unexpectedChanges(original: Json, copy: Json, at = ""): string[]
       const before = original[key] as Json;
       const after = copy[key] as Json;
       if (remote && key === "source")
-        return typeof after === "string" && after.startsWith(localServerPrefix) ? [] : [path];
+        return after === before ||
+          (typeof after === "string" && after.startsWith(localServerPrefix))
+          ? []
+          : [path];
       if (remote && key === "verification" && isObject(before) && isObject(after)) {
         return unexpectedChanges(withoutHash(before), withoutHash(after), path);
       }
