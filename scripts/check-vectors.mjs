@@ -33,6 +33,10 @@ function jsonLines(file) {
 
 /** Problems with the vectors under `root`, one sentence each; empty when all are whole. */
 export function vectorProblems(root) {
+  if (!existsSync(root))
+    return [
+      `${root} is missing: the shared test vectors (${vectorFolders.map((v) => v.folder).join(", ")}) cannot run`,
+    ];
   const problems = [];
   for (const { folder, manifests, caseFiles } of vectorFolders) {
     const at = path.join(root, folder);

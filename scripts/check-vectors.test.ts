@@ -35,6 +35,13 @@ describe("vectorProblems", () => {
     expect(vectorProblems(root)).toEqual([]);
   });
 
+  it("names the vectors folder itself when it is missing", () => {
+    rmSync(root, { recursive: true });
+    expect(vectorProblems(root)).toEqual([
+      `${root} is missing: the shared test vectors (butane, butane-real, gzip) cannot run`,
+    ]);
+  });
+
   it("names a missing folder", () => {
     rmSync(path.join(root, "butane-real"), { recursive: true });
     expect(vectorProblems(root)).toEqual([
