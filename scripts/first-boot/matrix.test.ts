@@ -59,9 +59,10 @@ describe("the first-boot matrix", () => {
         .map((n) => n.state.role)
         .sort(),
     ).toEqual(["control-plane", "worker"]);
-    expect(single.some((n) => n.state.reboot === "locksmithd" && n.state.windowStart !== "")).toBe(
-      true,
-    );
+    for (const reboot of rebootCoordinators)
+      expect(single.some((n) => n.state.reboot === reboot && n.state.windowStart !== "")).toBe(
+        true,
+      );
   });
 
   it("runs an old, a middle and the newest minor", () => {

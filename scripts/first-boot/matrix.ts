@@ -208,7 +208,7 @@ function rows(catalogue: Catalogue): Row[] {
       },
     },
     {
-      name: "worker, arm64, newest, updates inline, kured, zero-touch, extra Butane",
+      name: "worker, arm64, newest, updates inline, kured with a window, zero-touch, extra Butane",
       preset: {
         role: "worker",
         arch: "arm64",
@@ -220,6 +220,7 @@ function rows(catalogue: Catalogue): Row[] {
         bootstrap: "generated",
         endpoint,
         hostname: "worker-arm",
+        window: "Sat 03:00,2h",
         extra: extraButane,
         channel: "alpha",
       },
