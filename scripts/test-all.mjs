@@ -1,14 +1,16 @@
 /**
- * Every check, in order: lint, type check, unit tests, production build, browser tests
- * (and the extra checks in `extraSteps`). Ends with one line "N passed, N failed" over
- * the unit and browser tests; a check that is not a test suite (lint, build, …) adds
- * one failure when it fails, so a red step can never hide behind a green count.
+ * Every check, in order: the shared vectors are whole, lint, type check, unit tests, Ignition
+ * checks, the first-boot simulation, production build, browser tests. Ends with one line
+ * "N passed, N failed, N skipped" over the unit and browser tests; a check that is not a test
+ * suite (lint, build, …) adds one failure when it fails, and so does one that cannot run here
+ * (a tool missing, not root), so a red or absent step can never hide behind a green count.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromiumExecutable } from "./chromium.mjs";
+import { playwrightCount, vitestCount } from "./test-counts.mjs";
 
 const work = mkdtempSync(path.join(tmpdir(), "fkw-test-"));
 const results = [];
@@ -26,7 +28,7 @@ function run(name, command, args, env = {}) {
 
 function step(name, command, args) {
   const ok = run(name, command, args);
-  results.push({ name, passed: 0, failed: ok ? 0 : 1, counted: false });
+  results.push({ name, passed: 0, failed: ok ? 0 : 1, skipped: 0, counted: false });
   return ok;
 }
 
@@ -35,20 +37,16 @@ function suite(name, command, args, reportFile, count, env = {}) {
   const ok = run(name, command, args, env);
   let passed = 0;
   let failed = 0;
+  let skipped = 0;
   if (existsSync(reportFile))
-    ({ passed, failed } = count(JSON.parse(readFileSync(reportFile, "utf8"))));
+    ({ passed, failed, skipped } = count(JSON.parse(readFileSync(reportFile, "utf8"))));
   if (!ok && failed === 0) failed = 1;
-  results.push({ name, passed, failed, counted: true });
+  results.push({ name, passed, failed, skipped, counted: true });
 }
 
-const vitestCount = (report) => ({
-  passed: report.numPassedTests ?? 0,
-  failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
-});
-
-function playwrightCount(report) {
-  const stats = report.stats ?? {};
-  return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
+/** A step that could not run here: a failure, never a silent skip. */
+function notRun(name, counted = false) {
+  results.push({ name, passed: 0, failed: 1, skipped: 0, counted });
 }
 
 /** Installs a Debian package when its program is missing and apt can, saying so. */
@@ -66,6 +64,7 @@ function ensureDebianPackage(present, pkg, hint) {
   ]);
 }
 
+step("shared vectors", "node", ["scripts/check-vectors.mjs"]);
 step("lint", "npx", ["eslint", "."]);
 step("format", "npx", ["prettier", "--check", "."]);
 step("type check", "npx", ["tsc", "-p", "tsconfig.json"]);
@@ -91,7 +90,19 @@ if (
 ) {
   step("ignition-validate", "npx", ["tsx", "scripts/validate-ignition.ts"]);
 } else {
-  results.push({ name: "ignition-validate", passed: 0, failed: 1, counted: false });
+  notRun("ignition-validate");
+}
+// Applies every matrix node with the real Ignition binary (root only); says why when it cannot.
+if (
+  ensureDebianPackage(
+    () => spawnSync("shellcheck", ["--version"]).status === 0,
+    "shellcheck",
+    "install Debian's shellcheck package for the first-boot simulation.",
+  )
+) {
+  step("first boot", "npx", ["tsx", "scripts/first-boot/main.ts"]);
+} else {
+  notRun("first boot");
 }
 if (
   ensureDebianPackage(
@@ -102,7 +113,7 @@ if (
 ) {
   step("openssl CA check", "npx", ["tsx", "scripts/check-ca-openssl.ts"]);
 } else {
-  results.push({ name: "openssl CA check", passed: 0, failed: 1, counted: false });
+  notRun("openssl CA check");
 }
 const built = step("build", "npx", ["vite", "build"]);
 if (built) step("bundle size budget", "node", ["scripts/check-bundle-size.mjs"]);
@@ -121,17 +132,17 @@ if (built && chromiumReady) {
     { PW_JSON_REPORT: `${work}/playwright.json` },
   );
 } else {
-  results.push({ name: "browser tests", passed: 0, failed: 1, counted: true });
+  notRun("browser tests", true);
   console.error("browser tests not run: the build or Chromium is missing");
 }
 
 console.log("\nsummary:");
 for (const r of results) {
   console.log(
-    `  ${r.name.padEnd(16)} ${r.counted ? `${r.passed} passed, ${r.failed} failed` : r.failed ? "FAILED" : "ok"}`,
+    `  ${r.name.padEnd(18)} ${r.counted ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped` : r.failed ? "FAILED" : "ok"}`,
   );
 }
-const passed = results.reduce((sum, r) => sum + r.passed, 0);
-const failed = results.reduce((sum, r) => sum + r.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
+const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
+console.log(`${total("passed")} passed, ${total("failed")} failed, ${total("skipped")} skipped`);
+const failed = total("failed");
 process.exitCode = failed === 0 ? 0 : 1;

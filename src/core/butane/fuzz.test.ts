@@ -4,6 +4,17 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileButane } from "./compile.ts";
+import {
+  checkProperty,
+  propertyTimeout,
+  type PropertyBudget,
+} from "../../test-support/property-run.ts";
+
+// Fixed seeds; time limits that hold on a loaded 2-core machine (fewer cases, never a timeout).
+const budgets = {
+  mutated: { seed: 20260711, numRuns: 300, timeLimitMs: 10_000, minRuns: 40 },
+  trees: { seed: 20260712, numRuns: 200, timeLimitMs: 8_000, minRuns: 40 },
+} satisfies Record<string, PropertyBudget>;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const VECTORS = path.resolve(repoRoot, "../shared/vectors/butane");
@@ -18,12 +29,14 @@ try {
 }
 if (inputs.length === 0) inputs = ["variant: flatcar\nversion: 1.0.0\n"];
 
-function check(src: string): void {
-  const r = compileButane(src, { strict: Math.random() < 0.5 });
+/** `strict` comes from the property's own input, so a seed replays the same run. */
+function check(src: string, strict: boolean): void {
+  const r = compileButane(src, { strict });
   expect(r.exitCode === 0 ? r.ignition !== undefined : r.stderr !== "").toBe(true);
 }
 
 const mutation = fc.record({
+  strict: fc.boolean(),
   index: fc.nat(),
   at: fc.nat(),
   len: fc.nat({ max: 12 }),
@@ -50,57 +63,68 @@ const mutation = fc.record({
 });
 
 describe("compileButane never throws", () => {
-  it("on mutated vector inputs", () => {
-    fc.assert(
-      fc.property(mutation, ({ index, at, len, insert }) => {
-        const base = inputs[index % inputs.length] ?? "";
-        const pos = at % (base.length + 1);
-        check(base.slice(0, pos) + insert + base.slice(pos + len));
-      }),
-      { numRuns: 300 },
-    );
-  });
-  it("on random YAML trees", () => {
-    const leaf = fc.oneof(
-      fc.string({ maxLength: 6 }),
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-    );
-    const tree = fc.letrec((tie) => ({
-      node: fc.oneof(
-        { depthSize: "small" },
-        leaf,
-        fc.array(tie("node"), { maxLength: 3 }),
-        fc.dictionary(
-          fc.constantFrom(
-            "storage",
-            "files",
-            "path",
-            "contents",
-            "inline",
-            "systemd",
-            "units",
-            "name",
-            "mode",
-            "x",
+  it(
+    "on mutated vector inputs",
+    () => {
+      checkProperty(
+        "mutated vector inputs",
+        fc.property(mutation, ({ strict, index, at, len, insert }) => {
+          const base = inputs[index % inputs.length] ?? "";
+          const pos = at % (base.length + 1);
+          check(base.slice(0, pos) + insert + base.slice(pos + len), strict);
+        }),
+        budgets.mutated,
+      );
+    },
+    propertyTimeout(budgets.mutated),
+  );
+  it(
+    "on random YAML trees",
+    () => {
+      const leaf = fc.oneof(
+        fc.string({ maxLength: 6 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+      );
+      const tree = fc.letrec((tie) => ({
+        node: fc.oneof(
+          { depthSize: "small" },
+          leaf,
+          fc.array(tie("node"), { maxLength: 3 }),
+          fc.dictionary(
+            fc.constantFrom(
+              "storage",
+              "files",
+              "path",
+              "contents",
+              "inline",
+              "systemd",
+              "units",
+              "name",
+              "mode",
+              "x",
+            ),
+            tie("node"),
+            { maxKeys: 3 },
           ),
-          tie("node"),
-          { maxKeys: 3 },
         ),
-      ),
-    })).node;
-    fc.assert(
-      fc.property(tree, (t) => {
-        check(
-          `variant: flatcar\nversion: 1.1.0\n${JSON.stringify({ storage: t, systemd: t })}`.replace(
-            /^\{|\}$/g,
-            "",
-          ),
-        );
-        check(`variant: flatcar\nversion: 1.0.0\nstorage: ${JSON.stringify(t)}\n`);
-      }),
-      { numRuns: 200 },
-    );
-  });
+      })).node;
+      checkProperty(
+        "random YAML trees",
+        fc.property(tree, fc.boolean(), (t, strict) => {
+          check(
+            `variant: flatcar\nversion: 1.1.0\n${JSON.stringify({ storage: t, systemd: t })}`.replace(
+              /^\{|\}$/g,
+              "",
+            ),
+            strict,
+          );
+          check(`variant: flatcar\nversion: 1.0.0\nstorage: ${JSON.stringify(t)}\n`, strict);
+        }),
+        budgets.trees,
+      );
+    },
+    propertyTimeout(budgets.trees),
+  );
 });

@@ -1,0 +1,95 @@
+/**
+ * First boot, simulated: every node of the matrix (matrix.ts) is applied by the real Ignition
+ * binary to a scratch root and checked (simulate-node.ts); then one defect of each kind is planted
+ * in a good node and must be caught. Prints one line per node and a summary; exits 1 on any
+ * failure, and also when it cannot run at all (not root, a tool missing), which it says plainly.
+ * Usage (as root): npx tsx scripts/first-boot/main.ts   (FIRST_BOOT_KEEP=1 keeps the trees)
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { JsonObject } from "./ignition-json.ts";
+import { simulatedNodes } from "./matrix.ts";
+import { plantedDefects } from "./planted-defects.ts";
+import { ignitionBinary, simulateNode, type NodeResult } from "./simulate-node.ts";
+
+/** Why the simulation cannot run here, or undefined when it can. */
+function missingPrerequisites(): string[] {
+  const missing: string[] = [];
+  if (process.getuid?.() !== 0)
+    missing.push(
+      "it must run as root: Ignition sets owners and modes of what it writes (run .ci/run as root)",
+    );
+  if (!existsSync(ignitionBinary))
+    missing.push(`no Ignition binary at ${ignitionBinary}: install Debian's ignition package`);
+  for (const [tool, pkg] of [
+    ["systemd-analyze", "systemd"],
+    ["shellcheck", "shellcheck"],
+  ] as const)
+    if (spawnSync(tool, ["--version"]).status !== 0)
+      missing.push(`no ${tool}: install Debian's ${pkg} package`);
+  return missing;
+}
+
+function describe(result: NodeResult): string {
+  const { files, directories, links, units, shell } = result.counts;
+  return `${files} files, ${directories} dirs, ${links} links, ${units} units, ${shell} shell pieces, ${result.seconds.toFixed(1)} s`;
+}
+
+const missing = missingPrerequisites();
+if (missing.length > 0) {
+  console.error("first-boot simulation CANNOT RUN, which counts as a failure:");
+  for (const reason of missing) console.error(`  - ${reason}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const work = mkdtempSync(path.join(tmpdir(), "first-boot-"));
+chmodSync(work, 0o755);
+const nodes = await simulatedNodes();
+let failedNodes = 0;
+for (const [index, node] of nodes.entries()) {
+  const result = await simulateNode(node.ignition, path.join(work, `node-${index}`), node.secrets);
+  if (result.findings.length > 0) failedNodes++;
+  console.log(
+    `${result.findings.length === 0 ? "ok  " : "FAIL"} ${node.name} (${describe(result)})`,
+  );
+  for (const finding of result.findings) console.log(`       ${finding.kind}: ${finding.message}`);
+}
+
+const host = nodes.find(
+  (node) =>
+    node.state.role === "control-plane" &&
+    node.state.bootstrap === "generated" &&
+    node.state.verify === "on",
+);
+if (!host)
+  throw new Error(
+    "the matrix has no zero-touch control plane with a pinned image to plant defects in",
+  );
+let missedDefects = 0;
+for (const [index, defect] of plantedDefects.entries()) {
+  const config = defect.plant(JSON.parse(host.ignition) as JsonObject, host.secrets);
+  const result = await simulateNode(
+    JSON.stringify(config),
+    path.join(work, `defect-${index}`),
+    host.secrets,
+    defect.options,
+  );
+  const caught = result.findings.filter((finding) => finding.kind === defect.kind);
+  if (caught.length === 0) missedDefects++;
+  console.log(
+    `${caught.length > 0 ? "ok  " : "FAIL"} planted defect, ${defect.name}: ${caught.length > 0 ? `caught (${defect.kind}: ${caught[0]?.message})` : `NOT caught as ${defect.kind}; findings: ${JSON.stringify(result.findings)}`}`,
+  );
+}
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(
+  `first boot: ${nodes.length - failedNodes}/${nodes.length} nodes came up as configured, ` +
+    `${plantedDefects.length - missedDefects}/${plantedDefects.length} planted defects caught, in ${seconds} s`,
+);
+const failed = failedNodes > 0 || missedDefects > 0;
+if (failed || process.env.FIRST_BOOT_KEEP) console.log(`trees kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);
