@@ -4,6 +4,7 @@ import { embeddedCatalogue, findRelease } from "../catalogue/catalogue";
 import { readFormInput, type FieldErrors } from "../config/form-input";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
 import { wizardStateArbitrary } from "../config/wizard-state-arbitrary";
+import { checkProperty, propertyTimeout } from "../../test-support/property-run";
 import type { NodeSecrets } from "../render/kubeadm-parts";
 import { renderCluster } from "../render/render-cluster";
 import { renderNode } from "../render/render-node";
@@ -265,38 +266,44 @@ describe("what the surfaces print", () => {
   });
 });
 
+const readyMeansBootable = { seed: 1202, numRuns: 200, timeLimitMs: 20_000, minRuns: 40 };
+
 describe("property: ready means the files do what they promise", () => {
-  it("for 200 random states (seed 1202), a ready node compiles and has its kubeadm step; a node that is not names a field", () => {
-    fc.assert(
-      fc.property(wizardStateArbitrary(catalogue), fc.boolean(), (state, hasSecrets) => {
-        const rendered = renderNode(state, hasSecrets ? { secrets } : {});
-        const readiness = nodeReadiness({
-          state,
-          fieldErrors: {},
-          catalogue,
-          hasSecrets,
-          rendered,
-        });
-        if (!readiness.ready) {
-          for (const item of readiness.blocking) {
-            expect(item.fields.length).toBeGreaterThan(0);
-            expect(item.message.length).toBeGreaterThan(10);
+  it(
+    `for ${readyMeansBootable.numRuns} random states, a ready node compiles and has its kubeadm step; a node that is not names a field`,
+    () => {
+      checkProperty(
+        "ready means bootable",
+        fc.property(wizardStateArbitrary(catalogue), fc.boolean(), (state, hasSecrets) => {
+          const rendered = renderNode(state, hasSecrets ? { secrets } : {});
+          const readiness = nodeReadiness({
+            state,
+            fieldErrors: {},
+            catalogue,
+            hasSecrets,
+            rendered,
+          });
+          if (!readiness.ready) {
+            for (const item of readiness.blocking) {
+              expect(item.fields.length).toBeGreaterThan(0);
+              expect(item.message.length).toBeGreaterThan(10);
+            }
+            return;
           }
-          return;
-        }
-        expect(rendered.compiled.exitCode).toBe(0);
-        expect(rendered.files.some((file) => file.name === "config.ign")).toBe(true);
-        const kubeadm = /ExecStart(Pre)?=\/usr\/bin\/kubeadm (init|join)/;
-        expect(rendered.butane).toMatch(kubeadm);
-        if (state.role === "worker") expect(rendered.butane).toContain("kubeadm join --config");
-        if (
-          state.bootstrap === "generated" &&
-          state.role === "control-plane" &&
-          state.cni === "flannel"
-        )
-          expect(state.podCidr).toBe("10.244.0.0/16");
-      }),
-      { numRuns: 200, seed: 1202 },
-    );
-  });
+          expect(rendered.compiled.exitCode).toBe(0);
+          expect(rendered.files.some((file) => file.name === "config.ign")).toBe(true);
+          expect(rendered.butane).toMatch(/ExecStart(Pre)?=\/usr\/bin\/kubeadm (init|join)/);
+          if (state.role === "worker") expect(rendered.butane).toContain("kubeadm join --config");
+          if (
+            state.bootstrap === "generated" &&
+            state.role === "control-plane" &&
+            state.cni === "flannel"
+          )
+            expect(state.podCidr).toBe("10.244.0.0/16");
+        }),
+        readyMeansBootable,
+      );
+    },
+    propertyTimeout(readyMeansBootable),
+  );
 });
