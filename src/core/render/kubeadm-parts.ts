@@ -6,6 +6,7 @@ import {
   kubeadmConfigPath,
   workerKubeadmConfig,
 } from "../cluster/kubeadm-config";
+import { kubeadmRules } from "../cluster/kubeadm-rules";
 import type { WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
 import type { RenderNotice } from "./render-node";
@@ -129,6 +130,16 @@ const notSet = (label: string) =>
 
 /** What kubeadm needs on this node: how the node starts or joins the cluster. */
 export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
+  const parts = kubeadmPartsForMinor(state, secrets);
+  // A minor newer than kubeadm-rules.ts knows is written as for the newest known one: say so.
+  const { assumedFrom } = kubeadmRules(state.kubernetesVersion);
+  if (assumedFrom && parts.files.some((file) => file.path === kubeadmConfigPath)) {
+    parts.notices.push({ field: "kubernetesVersion", message: assumedFrom });
+  }
+  return parts;
+}
+
+function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
   if (state.bootstrap === "manual") return manualParts(state);
   if (!secrets) {
     return {
