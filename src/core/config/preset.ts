@@ -183,7 +183,7 @@ function queryOf(input: string): string {
 
 /** Reads a preset; a parameter that is missing takes its default, one that is invalid is ignored with a notice. */
 export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset {
-  const state = defaultWizardState(catalogue.newest.version);
+  const state = defaultWizardState(catalogue.recommended.version);
   const notices: PresetNotice[] = [];
   const byName = new Map(presetParameters.map((parameter) => [parameter.name, parameter]));
   const seen = new Set<string>();

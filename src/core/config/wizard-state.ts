@@ -168,7 +168,7 @@ export const wizardStateSchema = z.object({
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
 
-/** Defaults for everything but the version, which comes from the catalogue (newest patch of the newest minor). */
+/** Defaults for everything but the version, which comes from the catalogue (its recommended release). */
 export function defaultWizardState(kubernetesVersion: string): WizardState {
   return {
     role: "control-plane",

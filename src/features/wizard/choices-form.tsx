@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
+import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
 import {
@@ -38,6 +39,9 @@ export const ChoicesForm = memo(function ChoicesForm({
   const { register } = form;
   const minor = minorOf(state.kubernetesVersion);
   const digest = release?.sha256[state.arch];
+  // The person's own clock says which minors upstream still supports.
+  const today = localDay(new Date());
+  const chosenSupport = minorSupport(minor, today);
   return (
     <form className="choices-form" onSubmit={(event) => event.preventDefault()} noValidate>
       <h2>Node</h2>
@@ -76,21 +80,34 @@ export const ChoicesForm = memo(function ChoicesForm({
       <div className="field">
         <label htmlFor="field-kubernetesVersion">Kubernetes version</label>
         <select id="field-kubernetesVersion" {...register("kubernetesVersion")}>
-          {catalogue.minors.map((group) => (
-            <optgroup key={group.minor} label={group.minor}>
-              {group.releases.map((r, index) => (
-                <option key={r.version} value={r.version}>
-                  {r.version}
-                  {index === 0 ? " (newest patch)" : ""}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {catalogue.minors.map((group) => {
+            const support = minorSupport(group.minor, today);
+            return (
+              <optgroup key={group.minor} label={support.text}>
+                {group.releases.map((r, index) => (
+                  <option key={r.version} value={r.version}>
+                    {r.version}
+                    {index === 0 ? " (newest patch)" : ""}
+                    {support.status === "end-of-life" ? " — end of life" : ""}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </select>
-        <p className="help">
-          Grouped by minor, newest first: the Kubernetes system extension from the Flatcar sysext
-          bakery.
+        <p className="help" id="kubernetes-version-support">
+          {chosenSupport.text}. Grouped by minor, newest first: the Kubernetes system extension from
+          the Flatcar sysext bakery; support dates from the{" "}
+          <a href={supportScheduleUrl} target="_blank" rel="noreferrer">
+            upstream release schedule
+          </a>
+          .
         </p>
+        {chosenSupport.warning && (
+          <p className="field-warning" role="status">
+            {chosenSupport.warning}
+          </p>
+        )}
       </div>
       <RadioGroup
         legend="Architecture"
