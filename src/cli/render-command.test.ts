@@ -58,7 +58,7 @@ describe("cli render", () => {
       },
     );
     expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("--token abcdef.0123456789abcdef");
+    expect(result.stdout).toContain("token: abcdef.0123456789abcdef");
   });
 
   it("names an ignored parameter, and fails on it with --strict", async () => {

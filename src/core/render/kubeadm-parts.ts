@@ -1,4 +1,4 @@
-import { cniInstallUnit, cniUnitName } from "../cluster/cni";
+import { cniInstall, cniUnitName } from "../cluster/cni";
 import {
   caCertificatePath,
   caPrivateKeyPath,
@@ -9,6 +9,7 @@ import {
 import { kubeadmRules } from "../cluster/kubeadm-rules";
 import type { WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { kuredInstall, kuredUnitName } from "./kured";
 import type { RenderNotice } from "./render-node";
 
 /** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
@@ -165,18 +166,19 @@ function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefin
       tokenTtl: state.tokenTtl,
       hostname,
     });
-    const cni = cniInstallUnit(state.cni);
+    const addons = clusterAddonParts(state);
     return {
       files: [
         { path: caCertificatePath, mode: 0o644, contents: { inline: secrets.caCertificatePem } },
         secretFile(caPrivateKeyPath, secrets.caPrivateKeyPem),
         secretFile(kubeadmConfigPath, config),
+        ...addons.files,
       ],
       units: [
         { name: "kubeadm.service", enabled: true, contents: generatedControlPlaneUnit },
-        ...(cni ? [{ name: cniUnitName, enabled: true, contents: cni }] : []),
+        ...addons.units,
       ],
-      notices: [],
+      notices: addons.notices,
     };
   }
   if (state.controlPlaneEndpoint === "") {
@@ -187,6 +189,32 @@ function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefin
     };
   }
   return workerJoinParts(state, secrets.bootstrapToken, secrets.discoveryHash);
+}
+
+/**
+ * What the zero-touch control plane installs in the cluster once kubeadm init has finished:
+ * the CNI, and kured when it coordinates reboots and the cluster is to install it.
+ */
+function clusterAddonParts(state: WizardState): KubeadmParts {
+  const parts: KubeadmParts = { files: [], units: [], notices: [] };
+  const addonFile = (path: string, contents: string): ButaneFile => ({
+    path,
+    mode: 0o644,
+    contents: { inline: contents },
+  });
+  const cni = cniInstall(state);
+  if (cni.kind === "unit") {
+    parts.files.push(...cni.files.map((file) => addonFile(file.path, file.contents)));
+    parts.units.push({ name: cniUnitName, enabled: true, contents: cni.unit });
+    if (cni.note) parts.notices.push({ field: "cni", message: cni.note });
+  }
+  if (state.reboot === "kured" && state.kuredInstall === "cluster") {
+    const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
+    parts.files.push(...kured.files.map((file) => addonFile(file.path, file.contents)));
+    parts.units.push({ name: kuredUnitName, enabled: true, contents: kured.unit });
+    for (const note of kured.notes) parts.notices.push({ field: "reboot", message: note });
+  }
+  return parts;
 }
 
 function manualParts(state: WizardState): KubeadmParts {

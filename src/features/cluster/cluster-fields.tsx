@@ -1,5 +1,5 @@
 import type { UseFormReturn } from "react-hook-form";
-import { cniOptions } from "../../core/cluster/cni";
+import { cniInstall, cniOptions } from "../../core/cluster/cni";
 import { tokenTtlChoices } from "../../core/cluster/token-ttl";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { cniChoiceValues, maxWorkers, type WizardState } from "../../core/config/wizard-state";
@@ -22,6 +22,7 @@ export function ClusterFields({
   const { register } = form;
   const generated = state.bootstrap === "generated";
   const cni = cniOptions[state.cni];
+  const install = generated ? cniInstall(state) : undefined;
   const ttl = tokenTtlChoices.find((choice) => choice.value === state.tokenTtl);
   return (
     <>
@@ -91,8 +92,31 @@ export function ClusterFields({
                 </option>
               ))}
             </select>
-            <p className="help">
-              {cni.install.kind === "manual" ? cni.install.reason : cni.podSubnetNote}
+            <p className="help" id="cni-explanation">
+              {install?.kind === "unit" ? `${install.name}: ` : ""}
+              {cni.explanation}{" "}
+              {install?.kind === "unit" && (
+                <>
+                  Applied once by install-cni.service from{" "}
+                  {install.urls.map((url, index) => (
+                    <span key={url}>
+                      {index > 0 ? ", " : ""}
+                      <a href={url} target="_blank" rel="noreferrer">
+                        {url.slice(url.lastIndexOf("/") + 1)}
+                      </a>
+                    </span>
+                  ))}
+                  ; {install.name} supports Kubernetes 1.{install.release.minMinor}–1.
+                  {install.release.maxMinor} (
+                  <a href={install.release.source} target="_blank" rel="noreferrer">
+                    compatibility
+                  </a>
+                  ).{install.note ? ` ${install.note}` : ""}{" "}
+                </>
+              )}
+              <a href={cni.source} target="_blank" rel="noreferrer">
+                Source
+              </a>
             </p>
           </div>
           <RadioGroup

@@ -10,7 +10,13 @@ import {
   rebootStrategyDescriptions,
   type WizardState,
 } from "../../core/config/wizard-state";
-import { kuredInstallCommands } from "../../core/render/kured";
+import {
+  kuredDocsUrl,
+  kuredInstallCommands,
+  kuredManifestUrl,
+  kuredReleases,
+} from "../../core/render/kured";
+import { addonReleaseFor } from "../../core/cluster/addon-releases";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
@@ -168,49 +174,40 @@ export const ChoicesForm = memo(function ChoicesForm({
             : "Flatcar's own reboot manager reboots the node after an OS or Kubernetes update, as set below. It does not drain the node first."
         }
       />
-      {state.reboot === "kured" && (
-        <div className="field">
-          <p className="field-title" id="kured-install">
-            Install kured in the cluster once
-          </p>
-          <pre className="command" aria-labelledby="kured-install">
-            {kuredInstallCommands}
-          </pre>
-          <CopyButton text={kuredInstallCommands} label="Copy kured commands" />
-        </div>
-      )}
+      {state.reboot === "kured" && <KuredInstallFields form={form} state={state} />}
       {state.reboot === "locksmithd" && (
-        <>
-          <RadioGroup
-            legend="Reboot strategy"
-            registration={register("rebootStrategy")}
-            options={[
-              { value: "reboot", label: "reboot" },
-              { value: "etcd-lock", label: "etcd-lock" },
-              { value: "off", label: "off" },
-            ]}
-            description={rebootStrategyDescriptions[state.rebootStrategy]}
-          />
-          <div className="field-row">
-            <TextField
-              label="Reboot window start"
-              registration={register("windowStart")}
-              error={errors.windowStart}
-              placeholder="Thu 04:00"
-            />
-            <TextField
-              label="Reboot window length"
-              registration={register("windowLength")}
-              error={errors.windowLength}
-              placeholder="1h30m"
-            />
-          </div>
-          <p className="help">
-            Optional: reboots happen only inside this window. Start as 04:00 or Thu 04:00; length as
-            1h or 1h30m. Both or neither.
-          </p>
-        </>
+        <RadioGroup
+          legend="Reboot strategy"
+          registration={register("rebootStrategy")}
+          options={[
+            { value: "reboot", label: "reboot" },
+            { value: "etcd-lock", label: "etcd-lock" },
+            { value: "off", label: "off" },
+          ]}
+          description={rebootStrategyDescriptions[state.rebootStrategy]}
+        />
       )}
+      <div className="field-row">
+        <TextField
+          label="Reboot window start"
+          registration={register("windowStart")}
+          error={errors.windowStart}
+          placeholder="Thu 04:00"
+        />
+        <TextField
+          label="Reboot window length"
+          registration={register("windowLength")}
+          error={errors.windowLength}
+          placeholder="1h30m"
+        />
+      </div>
+      <p className="help">
+        Optional: reboots happen only inside this window (
+        {state.reboot === "kured"
+          ? "kured's --reboot-days, --start-time and --end-time, in UTC"
+          : "locksmithd's LOCKSMITHD_REBOOT_WINDOW_START and _LENGTH"}
+        ). Start as 04:00 or Thu 04:00; length as 1h or 1h30m. Both or neither.
+      </p>
       <div className="field">
         <label htmlFor="field-channel">OS update channel</label>
         <select id="field-channel" {...register("channel")}>
@@ -250,3 +247,70 @@ export const ChoicesForm = memo(function ChoicesForm({
     </form>
   );
 });
+
+/** How kured gets into the cluster: installed once by the zero-touch control plane, or by hand. */
+function KuredInstallFields({
+  form,
+  state,
+}: {
+  form: UseFormReturn<FormInput>;
+  state: WizardState;
+}) {
+  const { release, note } = addonReleaseFor("kured", kuredReleases, state.kubernetesVersion);
+  const commands = kuredInstallCommands(
+    state.kubernetesVersion,
+    state.windowStart,
+    state.windowLength,
+  );
+  const zeroTouch = state.bootstrap === "generated";
+  const byCluster = zeroTouch && state.kuredInstall === "cluster";
+  return (
+    <>
+      <RadioGroup
+        legend="Install kured"
+        registration={form.register("kuredInstall")}
+        options={[
+          {
+            value: "cluster",
+            label: zeroTouch
+              ? "By the control plane, once (zero-touch)"
+              : "By the control plane (zero-touch bootstrap only)",
+            disabled: !zeroTouch,
+          },
+          { value: "manual", label: "Yourself, with the commands below" },
+        ]}
+        description={
+          byCluster
+            ? `The control plane applies kured ${release.version}'s released manifest once after kubeadm init (install-kured.service), watching /run/reboot-required.`
+            : "Run these commands once, with an admin kubeconfig, after the control plane is up."
+        }
+      />
+      <p className="help">
+        kured {release.version} supports Kubernetes 1.{release.minMinor}–1.{release.maxMinor} (
+        <a href={release.source} target="_blank" rel="noreferrer">
+          its release notes
+        </a>
+        ), from{" "}
+        <a href={kuredManifestUrl(release.version)} target="_blank" rel="noreferrer">
+          its pinned manifest
+        </a>
+        ; see also{" "}
+        <a href={kuredDocsUrl} target="_blank" rel="noreferrer">
+          kured&apos;s installation docs
+        </a>
+        .{note ? ` ${note}` : ""}
+      </p>
+      {!byCluster && (
+        <div className="field">
+          <p className="field-title" id="kured-install">
+            Install kured in the cluster once
+          </p>
+          <pre className="command" aria-labelledby="kured-install">
+            {commands}
+          </pre>
+          <CopyButton text={commands} label="Copy kured commands" />
+        </div>
+      )}
+    </>
+  );
+}
