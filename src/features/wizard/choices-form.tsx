@@ -273,8 +273,8 @@ function KuredInstallFields({
           {
             value: "cluster",
             label: zeroTouch
-              ? "By the control plane, once (zero-touch)"
-              : "By the control plane (zero-touch bootstrap only)",
+              ? "Automatically, once (zero-touch)"
+              : "Automatically (zero-touch bootstrap only)",
             disabled: !zeroTouch,
           },
           { value: "manual", label: "Yourself, with the commands below" },
