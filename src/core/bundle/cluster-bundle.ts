@@ -1,5 +1,6 @@
 import { serializeClusterSecrets, clusterSecretsFileName } from "../cluster/cluster-secrets-file";
-import { cniInstall, cniOptions } from "../cluster/cni";
+import { cniOptions } from "../cluster/cni";
+import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { kuredInstall, kuredInstallCommands } from "../render/kured";
 import type { NodeSecrets } from "../render/kubeadm-parts";

@@ -4,13 +4,11 @@ import { addonReleaseFor } from "./addon-releases";
 import {
   calicoReleases,
   cniChoices,
-  cniInstall,
   cniPodCidrProblem,
   cniStampPath,
-  flannelNetConf,
-  flannelPatchPath,
   flannelReleases,
 } from "./cni";
+import { cniInstall, flannelNetConf, flannelPatchPath } from "./cni-install";
 
 const minors = [27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37];
 

@@ -1,4 +1,3 @@
-import { stringify } from "yaml";
 import { addonReleaseFor, type AddonRelease } from "./addon-releases";
 import { parseCidr } from "./cidr";
 
@@ -126,193 +125,50 @@ export const cniOptions: Record<CniChoice, CniOption> = {
   },
 };
 
-/** A file the install unit reads: written into the Butane from objects. */
-export interface CniFile {
-  path: string;
-  contents: string;
+export interface CniRelease {
+  /** "Calico v3.33.0" */
+  name: string;
+  release: AddonRelease;
+  /** Every manifest the control plane applies, in order: each names an exact release. */
+  urls: string[];
+  /** Set when the Kubernetes minor is outside every known release's range. */
+  note?: string;
 }
 
-export type CniInstall =
-  | { kind: "none" }
-  | { kind: "manual"; reason: string }
-  | {
-      kind: "unit";
-      name: string;
-      version: string;
-      /** The release chosen for the Kubernetes minor, with its compatibility source. */
-      release: AddonRelease;
-      /** Every URL the unit applies: each names an exact release. */
-      urls: string[];
-      files: CniFile[];
-      unit: string;
-      /** Set when the chosen Kubernetes minor is outside every known release's range. */
-      note?: string;
+/** The CNI release for a Kubernetes version and the manifests it is installed from. */
+export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniRelease | undefined {
+  if (cni === "flannel") {
+    const { release, note } = addonReleaseFor("Flannel", flannelReleases, kubernetesVersion);
+    return {
+      name: `Flannel ${release.version}`,
+      release,
+      urls: [
+        `https://github.com/flannel-io/flannel/releases/download/${release.version}/kube-flannel.yml`,
+      ],
+      ...(note ? { note } : {}),
     };
-
-export interface CniClusterInput {
-  cni: CniChoice;
-  kubernetesVersion: string;
-  podCidr: string;
+  }
+  if (cni === "calico") {
+    const { release, note } = addonReleaseFor("Calico", calicoReleases, kubernetesVersion);
+    const base = `https://raw.githubusercontent.com/projectcalico/calico/${release.version}/manifests`;
+    // From 3.30 the CRDs come apart from the operator (operator-crds.yaml); before, in it.
+    const separateCrds = Number(release.version.split(".")[1]) >= 30;
+    return {
+      name: `Calico ${release.version}`,
+      release,
+      urls: [
+        ...(separateCrds ? [`${base}/operator-crds.yaml`] : []),
+        `${base}/tigera-operator.yaml`,
+      ],
+      ...(note ? { note } : {}),
+    };
+  }
+  return undefined;
 }
 
 export const cniUnitName = "install-cni.service";
 /** Written after a successful install, so the unit never runs again on later boots. */
 export const cniStampPath = "/var/lib/install-cni/applied";
-/** Where the add-on files the units read are written. */
-export const addonDirectory = "/etc/kubernetes/addons";
-export const adminKubeconfig = "/etc/kubernetes/admin.conf";
-const kubectl = `/usr/bin/kubectl --kubeconfig ${adminKubeconfig}`;
-
-/**
- * A oneshot unit for the control plane: waits for kubeadm's admin kubeconfig, runs the steps
- * once, then leaves a stamp. Every step may be run again (apply, patch, restart), so a failed
- * run is simply retried.
- */
-export function addonUnit(description: string, stampPath: string, steps: string[]): string {
-  const stampDirectory = stampPath.slice(0, stampPath.lastIndexOf("/"));
-  return `[Unit]
-Description=${description}
-Wants=network-online.target
-After=network-online.target kubeadm.service
-ConditionPathExists=!${stampPath}
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-# kubeadm init writes admin.conf near its end; wait for it however long init takes.
-TimeoutStartSec=infinity
-ExecStartPre=/usr/bin/sh -c 'until [ -s ${adminKubeconfig} ]; do sleep 5; done'
-${steps.map((step) => `ExecStart=${kubectl} ${step}`).join("\n")}
-ExecStartPost=/usr/bin/mkdir -p ${stampDirectory}
-ExecStartPost=/usr/bin/touch ${stampPath}
-# The API server may refuse for a while after admin.conf appears: try again.
-Restart=on-failure
-RestartSec=10
-[Install]
-WantedBy=multi-user.target
-`;
-}
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-
-/** Flannel's net-conf.json for a pod CIDR (Documentation/configuration.md). */
-export function flannelNetConf(podCidr: string): Record<string, unknown> {
-  const parsed = parseCidr(podCidr);
-  if (!parsed.ok) throw new Error(`pod CIDR: ${parsed.message}`);
-  const backend = { Type: "vxlan" };
-  return parsed.cidr.family === "ipv4"
-    ? { Network: parsed.cidr.text, EnableIPv4: true, EnableIPv6: false, Backend: backend }
-    : { IPv6Network: parsed.cidr.text, EnableIPv4: false, EnableIPv6: true, Backend: backend };
-}
-
-export const flannelPatchPath = `${addonDirectory}/flannel-net-conf-patch.json`;
-
-function flannelInstall(input: CniClusterInput): CniInstall {
-  const { release, note } = addonReleaseFor("Flannel", flannelReleases, input.kubernetesVersion);
-  const url = `https://github.com/flannel-io/flannel/releases/download/${release.version}/kube-flannel.yml`;
-  // A merge patch of the ConfigMap's one key: net-conf.json is itself JSON text.
-  const patch = { data: { "net-conf.json": json(flannelNetConf(input.podCidr)) } };
-  return {
-    kind: "unit",
-    name: `Flannel ${release.version}`,
-    version: release.version,
-    release,
-    urls: [url],
-    files: [{ path: flannelPatchPath, contents: json(patch) }],
-    unit: addonUnit(
-      `Install the pod network (Flannel ${release.version}) once kubeadm init has finished`,
-      cniStampPath,
-      [
-        `apply -f ${url}`,
-        // The manifest hard-codes 10.244.0.0/16: give it the cluster's pod CIDR, then restart
-        // the DaemonSet so every flannel pod reads it (pods that started first crash-loop).
-        `--namespace kube-flannel patch configmap kube-flannel-cfg --type merge --patch-file ${flannelPatchPath}`,
-        "--namespace kube-flannel rollout restart daemonset kube-flannel-ds",
-      ],
-    ),
-    ...(note ? { note } : {}),
-  };
-}
-
-export const calicoResourcesPath = `${addonDirectory}/calico-installation.yaml`;
-
-/** Calico's Installation and APIServer, as the operator reads them (its custom-resources.yaml). */
-export function calicoResources(podCidr: string): Record<string, unknown>[] {
-  const parsed = parseCidr(podCidr);
-  if (!parsed.ok) throw new Error(`pod CIDR: ${parsed.message}`);
-  const ipv4 = parsed.cidr.family === "ipv4";
-  return [
-    {
-      apiVersion: "operator.tigera.io/v1",
-      kind: "Installation",
-      metadata: { name: "default" },
-      spec: {
-        calicoNetwork: {
-          ipPools: [
-            {
-              cidr: parsed.cidr.text,
-              // VXLANCrossSubnet as Calico's own custom-resources.yaml; IPv6 pools take VXLAN.
-              encapsulation: ipv4 ? "VXLANCrossSubnet" : "VXLAN",
-              natOutgoing: "Enabled",
-              nodeSelector: "all()",
-            },
-          ],
-        },
-        // Flatcar's /usr is read-only: the FlexVolume driver (only for application-layer
-        // policy) cannot be installed under /usr/libexec, so it is turned off.
-        flexVolumePath: "None",
-      },
-    },
-    { apiVersion: "operator.tigera.io/v1", kind: "APIServer", metadata: { name: "default" } },
-  ];
-}
-
-function calicoInstall(input: CniClusterInput): CniInstall {
-  const resourcesYaml = calicoResources(input.podCidr)
-    .map((document) => stringify(document, { lineWidth: 0 }))
-    .join("---\n");
-  const { release, note } = addonReleaseFor("Calico", calicoReleases, input.kubernetesVersion);
-  const base = `https://raw.githubusercontent.com/projectcalico/calico/${release.version}/manifests`;
-  // From 3.30 the CRDs come apart from the operator (operator-crds.yaml); before, in it.
-  const separateCrds = Number(release.version.split(".")[1]) >= 30;
-  const urls = [
-    ...(separateCrds ? [`${base}/operator-crds.yaml`] : []),
-    `${base}/tigera-operator.yaml`,
-  ];
-  return {
-    kind: "unit",
-    name: `Calico ${release.version}`,
-    version: release.version,
-    release,
-    urls,
-    files: [{ path: calicoResourcesPath, contents: resourcesYaml }],
-    unit: addonUnit(
-      `Install the pod network (Calico ${release.version}) once kubeadm init has finished`,
-      cniStampPath,
-      [
-        // Server-side: the CRDs are too large for client-side apply's annotation (the docs
-        // use create, which fails when run again).
-        ...urls.map((url) => `apply --server-side --force-conflicts -f ${url}`),
-        "wait --for condition=established --timeout=300s crd/installations.operator.tigera.io crd/apiservers.operator.tigera.io",
-        `apply -f ${calicoResourcesPath}`,
-      ],
-    ),
-    ...(note ? { note } : {}),
-  };
-}
-
-/** How the control plane installs the chosen CNI for this cluster. */
-export function cniInstall(input: CniClusterInput): CniInstall {
-  switch (input.cni) {
-    case "none":
-      return { kind: "none" };
-    case "cilium":
-      return { kind: "manual", reason: cniOptions.cilium.explanation };
-    case "flannel":
-      return flannelInstall(input);
-    case "calico":
-      return calicoInstall(input);
-  }
-}
 
 export interface CniPodCidrProblem {
   field: "podCidr" | "cni";

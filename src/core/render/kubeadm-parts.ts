@@ -1,4 +1,5 @@
-import { cniInstall, cniUnitName } from "../cluster/cni";
+import { cniUnitName } from "../cluster/cni";
+import { cniInstall } from "../cluster/cni-install";
 import {
   caCertificatePath,
   caPrivateKeyPath,

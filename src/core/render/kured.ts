@@ -1,5 +1,5 @@
 import { addonReleaseFor, type AddonRelease } from "../cluster/addon-releases";
-import { addonDirectory, addonUnit } from "../cluster/cni";
+import { addonDirectory, addonUnit } from "../cluster/addon-unit";
 
 /**
  * kured, the Kubernetes reboot daemon, runs in the cluster as a DaemonSet and drains and reboots

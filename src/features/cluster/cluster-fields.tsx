@@ -1,5 +1,5 @@
 import type { UseFormReturn } from "react-hook-form";
-import { cniInstall, cniOptions } from "../../core/cluster/cni";
+import { cniOptions, cniRelease } from "../../core/cluster/cni";
 import { tokenTtlChoices } from "../../core/cluster/token-ttl";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { cniChoiceValues, maxWorkers, type WizardState } from "../../core/config/wizard-state";
@@ -22,7 +22,7 @@ export function ClusterFields({
   const { register } = form;
   const generated = state.bootstrap === "generated";
   const cni = cniOptions[state.cni];
-  const install = generated ? cniInstall(state) : undefined;
+  const release = generated ? cniRelease(state.cni, state.kubernetesVersion) : undefined;
   const ttl = tokenTtlChoices.find((choice) => choice.value === state.tokenTtl);
   return (
     <>
@@ -93,12 +93,12 @@ export function ClusterFields({
               ))}
             </select>
             <p className="help" id="cni-explanation">
-              {install?.kind === "unit" ? `${install.name}: ` : ""}
+              {release ? `${release.name}: ` : ""}
               {cni.explanation}{" "}
-              {install?.kind === "unit" && (
+              {release && (
                 <>
                   Applied once by install-cni.service from{" "}
-                  {install.urls.map((url, index) => (
+                  {release.urls.map((url, index) => (
                     <span key={url}>
                       {index > 0 ? ", " : ""}
                       <a href={url} target="_blank" rel="noreferrer">
@@ -106,12 +106,12 @@ export function ClusterFields({
                       </a>
                     </span>
                   ))}
-                  ; {install.name} supports Kubernetes 1.{install.release.minMinor}–1.
-                  {install.release.maxMinor} (
-                  <a href={install.release.source} target="_blank" rel="noreferrer">
+                  ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
+                  {release.release.maxMinor} (
+                  <a href={release.release.source} target="_blank" rel="noreferrer">
                     compatibility
                   </a>
-                  ).{install.note ? ` ${install.note}` : ""}{" "}
+                  ).{release.note ? ` ${release.note}` : ""}{" "}
                 </>
               )}
               <a href={cni.source} target="_blank" rel="noreferrer">

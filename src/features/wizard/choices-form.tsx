@@ -17,6 +17,7 @@ import {
   kuredReleases,
 } from "../../core/render/kured";
 import { addonReleaseFor } from "../../core/cluster/addon-releases";
+import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
@@ -109,6 +110,7 @@ export const ChoicesForm = memo(function ChoicesForm({
           </a>
           .
         </p>
+        <KubeadmNote version={state.kubernetesVersion} />
         {chosenSupport.warning && (
           <p className="field-warning" role="status">
             {chosenSupport.warning}
@@ -312,5 +314,24 @@ function KuredInstallFields({
         </div>
       )}
     </>
+  );
+}
+
+/** Which kubeadm config API the chosen minor gets, and what its kubeadm changed. */
+function KubeadmNote({ version }: { version: string }) {
+  const { rules, assumedFrom } = kubeadmRules(version);
+  const apiVersion = kubeadmApiVersion(version);
+  return (
+    <p className="help" id="kubeadm-rules">
+      kubeadm config: {apiVersion} ({rules.changes.join("; ")}).{" "}
+      {assumedFrom ? `${assumedFrom} ` : ""}
+      <a
+        href={`https://kubernetes.io/docs/reference/config-api/kubeadm-config.${apiVersion.split("/")[1] ?? ""}/`}
+        target="_blank"
+        rel="noreferrer"
+      >
+        kubeadm config reference
+      </a>
+    </p>
   );
 }
