@@ -122,7 +122,8 @@ test("kured: installed once by the control plane, or by hand with the commands s
   page,
 }) => {
   await page.goto("./?k8s=v1.36&window=Thu%2004:00,1h");
-  await expect(preview(page)).toContainText("- name: install-kured.service");
+  // The control plane's kubeadm parts follow the cluster secrets, made in a worker (RSA 2048).
+  await expect(preview(page)).toContainText("- name: install-kured.service", { timeout: 30_000 });
   await expect(preview(page)).toContainText(
     "apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
   );
