@@ -125,14 +125,30 @@ test("locksmithd's strategy and window, and the OS channel, land in update.conf"
   await expect(page.getByLabel("Reboot window length")).toHaveValue("90 minutes");
 });
 
-test("kured shows the commands that install it, ready to copy", async ({ page }) => {
-  await page.goto("./");
+test("kured: installed once by the control plane, or by hand with the commands shown", async ({
+  page,
+}) => {
+  await page.goto("./?k8s=v1.36&window=Thu%2004:00,1h");
+  // The control plane's kubeadm parts follow the cluster secrets, made in a worker (RSA 2048).
+  await expect(preview(page)).toContainText("- name: install-kured.service", { timeout: 30_000 });
+  await expect(preview(page)).toContainText(
+    "apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
+  );
+  await expect(preview(page)).toContainText('"--reboot-days=thu"');
+  await expect(page.getByRole("link", { name: "its release notes" })).toHaveAttribute(
+    "href",
+    "https://github.com/kubereboot/kured/releases/tag/1.23.0",
+  );
+  await group(page, "Install kured").getByLabel("Yourself, with the commands below").check();
+  await expect(preview(page)).not.toContainText("install-kured.service");
   await expect(
-    page.getByText("helm install kured kubereboot/kured --namespace kube-system"),
+    page.getByText(
+      "kubectl apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
+    ),
   ).toBeVisible();
   await page.getByRole("button", { name: "Copy kured commands" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
-    "helm repo add kubereboot",
+    '"--start-time=04:00","--end-time=05:00:00"',
   );
 });
 

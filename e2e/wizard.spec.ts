@@ -32,7 +32,7 @@ test("every choice has a visible label and the preview starts from the newest ve
 test("the preview follows every click and keystroke", async ({ page }) => {
   await page.goto("./?bootstrap=manual");
   const versions = page.getByLabel("Kubernetes version");
-  await expect(versions.locator("optgroup").first()).toHaveAttribute("label", "v1.36");
+  await expect(versions.locator("optgroup").first()).toHaveAttribute("label", /^1\.36 — /);
   await versions.selectOption("v1.32.2");
   await group(page, "Architecture").getByLabel("arm64").check();
   await expect(preview(page)).toContainText(

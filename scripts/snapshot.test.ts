@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueFrom } from "../src/core/catalogue/catalogue";
 import { kubernetesReleases } from "../src/core/catalogue/releases";
-import { buildSnapshot } from "./snapshot";
+import { embeddedSupportSchedule } from "../src/core/catalogue/support-schedule";
+import { buildSnapshot, buildSupportSchedule, supportScheduleFromYaml } from "./snapshot";
 
 /** Two recorded pages of the release list, linked as GitHub links them. */
 const fixtures = path.resolve(__dirname, "../src/core/catalogue/fixtures");
@@ -20,6 +21,11 @@ const requested: string[] = [];
 beforeAll(async () => {
   server = createServer((request, response) => {
     requested.push(request.url ?? "");
+    if (request.url === "/schedule.yaml") {
+      response.writeHead(200, { "content-type": "text/plain" });
+      response.end(readFileSync(path.join(fixtures, "schedule.yaml")));
+      return;
+    }
     const page =
       request.url === `${list}?per_page=100`
         ? 1
@@ -69,14 +75,32 @@ describe("npm run snapshot", () => {
   });
 
   it("writes the file from the command line", async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "fkw-snapshot-")), "snapshot.json");
+    const directory = mkdtempSync(path.join(tmpdir(), "fkw-snapshot-"));
+    const out = path.join(directory, "snapshot.json");
+    const scheduleOut = path.join(directory, "support-schedule.json");
     // Asynchronously: a blocking spawn would stop this process's server from answering.
     const run = await promisify(execFile)(
       "npx",
-      ["tsx", path.join(__dirname, "snapshot.ts"), "--api", api, "--out", out],
+      [
+        "tsx",
+        path.join(__dirname, "snapshot.ts"),
+        "--api",
+        api,
+        "--out",
+        out,
+        "--schedule-url",
+        `${api}/schedule.yaml`,
+        "--schedule-out",
+        scheduleOut,
+      ],
       { encoding: "utf8", timeout: 30_000 },
     );
     expect(run.stdout).toContain("wrote 3 releases (1 with digests)");
+    expect(run.stdout).toContain("wrote the support schedule of 11 minors");
+    const schedule = JSON.parse(readFileSync(scheduleOut, "utf8")) as {
+      minors: { minor: string }[];
+    };
+    expect(schedule.minors.at(-1)?.minor).toBe("1.37");
     const written = JSON.parse(readFileSync(out, "utf8")) as { date: string; releases: unknown[] };
     expect(written.releases).toHaveLength(3);
     expect(written.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -86,5 +110,45 @@ describe("npm run snapshot", () => {
     await expect(
       buildSnapshot({ apiBase: `${api}/nothing`, date: "2026-08-01" }),
     ).rejects.toThrow();
+  });
+});
+
+describe("npm run snapshot: the support schedule", () => {
+  it("reads schedule.yaml, keeps minors that left it, and dates the result", async () => {
+    const previous = {
+      ...embeddedSupportSchedule,
+      minors: embeddedSupportSchedule.minors.filter((row) => row.minor !== "1.37"),
+    };
+    const schedule = await buildSupportSchedule({
+      url: `${api}/schedule.yaml`,
+      previous,
+      date: "2026-12-02",
+    });
+    expect(schedule.date).toBe("2026-12-02");
+    expect(schedule.minors.map((row) => row.minor)).toEqual(
+      embeddedSupportSchedule.minors.map((row) => row.minor),
+    );
+    expect(schedule.minors.at(-1)).toEqual({
+      minor: "1.37",
+      releaseDate: "2026-08-26",
+      maintenanceModeStartDate: "2027-08-28",
+      endOfLifeDate: "2027-10-28",
+    });
+    // An unquoted release (1.35, a YAML number) still names the minor "1.35".
+    expect(schedule.minors.find((row) => row.minor === "1.35")?.endOfLifeDate).toBe("2027-02-28");
+  });
+
+  it("reads 1.30 written as a YAML number as 1.30, never 1.3", () => {
+    const text =
+      'schedules:\n- release: 1.30\n  releaseDate: "2024-04-17"\n  maintenanceModeStartDate: "2025-04-28"\n  endOfLifeDate: "2025-06-28"\n';
+    const schedule = supportScheduleFromYaml(text, embeddedSupportSchedule, "2026-12-02");
+    expect(schedule.minors.filter((row) => row.minor === "1.30")).toHaveLength(1);
+    expect(schedule.minors.some((row) => row.minor === "1.3")).toBe(false);
+  });
+
+  it("refuses a schedule with no release", () => {
+    expect(() =>
+      supportScheduleFromYaml("schedules: []\n", embeddedSupportSchedule, "2026-12-02"),
+    ).toThrow("listed no release");
   });
 });

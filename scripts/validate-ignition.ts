@@ -15,7 +15,11 @@ import { embeddedCatalogue } from "../src/core/catalogue/catalogue.ts";
 import { decodePreset } from "../src/core/config/preset.ts";
 import { testSshKey } from "../src/core/config/test-keys.ts";
 import { generateNodeSecrets } from "../src/core/cluster/generate-secrets.ts";
-import { cniChoiceValues, defaultWizardState } from "../src/core/config/wizard-state.ts";
+import {
+  cniChoiceValues,
+  defaultWizardState,
+  type WizardState,
+} from "../src/core/config/wizard-state.ts";
 import { renderCluster } from "../src/core/render/render-cluster.ts";
 import { renderNode } from "../src/core/render/render-node.ts";
 
@@ -94,24 +98,50 @@ function validate(outputs: [string, string][]): string[] {
   return failures;
 }
 
-/** Every node of a 1+3 cluster with generated secrets, for each CNI. */
+/**
+ * Every node of a 1+3 cluster with generated secrets, for each CNI, on 1.33 and on 1.37 (v1beta4
+ * only, kured installed by the control plane with a reboot window), and Flannel with other pod
+ * CIDRs (IPv4 and IPv6).
+ */
 async function clusterOutputs(): Promise<[string, string][]> {
   const secrets = await generateNodeSecrets();
   const outputs: [string, string][] = [];
+  const variants: [string, Partial<WizardState>][] = [];
   for (const cni of cniChoiceValues) {
-    const state = {
+    variants.push([`cni ${cni}, v1.33.2`, { cni, kubernetesVersion: "v1.33.2" }]);
+    variants.push([
+      `cni ${cni}, v1.37.0, kured window`,
+      { cni, kubernetesVersion: "v1.37.0", windowStart: "Thu 04:00", windowLength: "1h30m" },
+    ]);
+  }
+  variants.push([
+    "flannel 10.42.0.0/16",
+    { cni: "flannel", kubernetesVersion: "v1.37.0", podCidr: "10.42.0.0/16" },
+  ]);
+  variants.push([
+    "flannel IPv6",
+    {
+      cni: "flannel",
+      kubernetesVersion: "v1.37.0",
+      podCidr: "fd00:10:244::/56",
+      serviceCidr: "fd00:10:96::/112",
+      controlPlaneEndpoint: "[fd00::10]:6443",
+    },
+  ]);
+  for (const [name, overrides] of variants) {
+    const state: WizardState = {
       ...defaultWizardState("v1.33.2"),
       controlPlaneEndpoint: "10.0.0.10:6443",
-      cni,
       workers: "3",
+      ...overrides,
     };
     for (const node of renderCluster(state, secrets)) {
       if (node.rendered.compiled.ignition === undefined) {
         throw new Error(
-          `cluster node ${node.name} (cni ${cni}) did not compile:\n${node.rendered.compiled.stderr}`,
+          `cluster node ${node.name} (${name}) did not compile:\n${node.rendered.compiled.stderr}`,
         );
       }
-      outputs.push([`cluster (cni ${cni}) node ${node.name}`, node.rendered.compiled.ignition]);
+      outputs.push([`cluster (${name}) node ${node.name}`, node.rendered.compiled.ignition]);
     }
   }
   return outputs;

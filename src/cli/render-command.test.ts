@@ -77,30 +77,20 @@ describe("cli render", () => {
     expect(strict.stderr).toContain("error: No pod network is installed");
   });
 
-  it("refuses Flannel with a pod CIDR its manifest does not use, naming the field", async () => {
+  it("refuses a pod CIDR the CNI cannot use, naming the field", async () => {
     const result = await run([
       "--preset",
-      "cni=flannel&pod-cidr=10.42.0.0/16&endpoint=10.0.0.10:6443",
+      "cni=flannel&pod-cidr=10.42.0.0/25&endpoint=10.0.0.10:6443",
       "--workers",
       "2",
       "--out",
       "out",
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error: Pod CIDR: Flannel .* 10\.42\.0\.0\/16/);
-    expect(result.files.size).toBe(0);
-  });
-
-  it("takes the join token from the environment, never from the preset", async () => {
-    const hash = `sha256:${"1".repeat(64)}`;
-    const result = await run(
-      ["--preset", `bootstrap=manual&role=worker&endpoint=10.0.0.10:6443&ca-hash=${hash}`],
-      {
-        FKW_JOIN_TOKEN: "abcdef.0123456789abcdef",
-      },
+    expect(result.stderr).toMatch(
+      /error: Flannel gives each node a \/24 from the pod CIDR: 10\.42\.0\.0\/25/,
     );
-    expect(result.stderr).toBe("");
-    expect(result.stdout).toContain("token: abcdef.0123456789abcdef");
+    expect(result.files.size).toBe(0);
   });
 
   it("names an ignored parameter, and fails on it with --strict", async () => {

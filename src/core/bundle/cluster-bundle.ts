@@ -1,6 +1,9 @@
 import { serializeClusterSecrets, clusterSecretsFileName } from "../cluster/cluster-secrets-file";
+import { cniOptions } from "../cluster/cni";
+import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
+import { kuredInstall, kuredInstallCommands } from "../render/kured";
 import type { NodeSecrets } from "../render/kubeadm-parts";
 import type { ClusterNode } from "../render/render-cluster";
 import type { BundleFile } from "./node-bundle";
@@ -18,6 +21,46 @@ export function clusterSecretsText(state: WizardState, secrets: NodeSecrets): st
   });
 }
 
+/** What the control plane installs in the cluster, and what is left to the person. */
+function addonsSection(state: WizardState): string {
+  const cni = cniInstall(state);
+  const lines = ["## Pod network and reboots", ""];
+  if (cni.kind === "unit") {
+    lines.push(
+      `- Pod network: ${cni.name}, applied once by \`install-cni.service\` on the control plane from`,
+      ...cni.urls.map((url) => `  ${url}`),
+      `  with the pod CIDR ${state.podCidr}. ${cniOptions[state.cni].explanation}`,
+    );
+  } else if (cni.kind === "manual") {
+    lines.push(`- Pod network: install it yourself. ${cni.reason}`);
+  } else {
+    lines.push(`- Pod network: none chosen. ${cniOptions.none.explanation}`);
+  }
+  if (state.reboot === "locksmithd") {
+    lines.push("- Reboots: locksmithd on each node, as set in /etc/flatcar/update.conf.");
+  } else if (state.kuredInstall === "cluster") {
+    const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
+    lines.push(
+      `- Reboots: kured ${kured.version}, applied once by \`install-kured.service\` on the control plane from`,
+      `  ${kured.url}; it drains and reboots one node at a time when /run/reboot-required appears.`,
+      ...kured.notes.map((note) => `  ${note}`),
+    );
+  } else {
+    lines.push(
+      "- Reboots: kured, which you install yourself (locksmithd is masked, so until then nodes",
+      "  never reboot into updates). Once the control plane is up, run:",
+      "",
+      "  ```sh",
+      ...kuredInstallCommands(state.kubernetesVersion, state.windowStart, state.windowLength)
+        .trimEnd()
+        .split("\n")
+        .map((line) => `  ${line}`),
+      "  ```",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 function clusterReadme(state: WizardState, nodes: ClusterNode[], readiness?: Readiness): string {
   const [controlPlane, ...workers] = nodes;
   const failed = nodes.filter((node) => node.rendered.compiled.ignition === undefined);
@@ -30,14 +73,15 @@ its compiled \`config.ign\`.
 ## Boot order
 
 1. \`${controlPlane?.name}/config.ign\`: the control plane. It runs \`kubeadm init\` once with the cluster
-   CA and bootstrap token made for this cluster${state.cni !== "none" ? `, then installs the pod network (${state.cni})` : ""}.
+   CA and bootstrap token made for this cluster, then installs what "Pod network and reboots" lists.
    It must be reachable at ${state.controlPlaneEndpoint || "the control plane endpoint"}.
 2. The workers (${workers.map((worker) => `\`${worker.name}\``).join(", ") || "none"}), in any order and at
    any time, even together with the control plane: each waits until the API server answers, then
    runs \`kubeadm join\` once.
 
 For example: \`sudo flatcar-install -d /dev/sda -i ${controlPlane?.name}/config.ign\`.
-${failed.length > 0 ? `\nNot compiled (fix config.bu first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
+
+${addonsSection(state)}${failed.length > 0 ? `\nNot compiled (fix config.bu first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
 ## Secrets
 
 \`${clusterSecretsFileName}\` holds the cluster CA's private key and the bootstrap token: anyone with

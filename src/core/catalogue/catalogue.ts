@@ -7,13 +7,16 @@ import {
   type MinorGroup,
 } from "./releases";
 import snapshotJson from "./snapshot.json";
+import { localDay, recommendedRelease } from "./support-schedule";
 
 /** The version list the wizard offers, and where it came from. */
 export interface Catalogue {
   releases: KubernetesRelease[];
   minors: MinorGroup[];
-  /** The newest patch of the newest minor: the default choice. */
+  /** The newest patch of the newest minor. */
   newest: KubernetesRelease;
+  /** The default choice: the newest patch of the newest minor upstream still supports. */
+  recommended: KubernetesRelease;
   source: CatalogueSource;
 }
 
@@ -39,14 +42,23 @@ export type CatalogueSource =
       assetsComplete: boolean;
     };
 
+/** `today` (YYYY-MM-DD) decides which minors upstream still supports: the person's clock by default. */
 export function catalogueFrom(
   releases: KubernetesRelease[],
   source: Catalogue["source"],
+  today: string = localDay(new Date()),
 ): Catalogue {
   const sorted = groupByMinor(releases);
   const newest = sorted[0]?.releases[0];
   if (!newest) throw new Error("the release list holds no Kubernetes release");
-  return { releases: sorted.flatMap((group) => group.releases), minors: sorted, newest, source };
+  const recommended = recommendedRelease(sorted, today) ?? newest;
+  return {
+    releases: sorted.flatMap((group) => group.releases),
+    minors: sorted,
+    newest,
+    recommended,
+    source,
+  };
 }
 
 export function findRelease(catalogue: Catalogue, version: string): KubernetesRelease | undefined {

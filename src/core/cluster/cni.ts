@@ -1,3 +1,6 @@
+import { addonReleaseFor, type AddonRelease } from "./addon-releases";
+import { parseCidr } from "./cidr";
+
 /** The pod network add-on the control plane installs once it is up. */
 export type CniChoice = "none" | "calico" | "cilium" | "flannel";
 
@@ -8,22 +11,81 @@ export const cniChoices = [
   "cilium",
 ] as const satisfies readonly CniChoice[];
 
-export type CniInstall =
-  | { kind: "none" }
-  /** One pinned, released manifest that `kubectl apply -f` installs as is. */
-  | { kind: "manifest"; version: string; url: string }
-  /** No plain manifest exists: the person installs it themselves. */
-  | { kind: "manual"; reason: string };
+/*
+ * Calico releases, newest first, each with the Kubernetes minors its "Supported versions" list
+ * names (docs.tigera.io/calico/<minor>/getting-started/kubernetes/requirements, "We test Calico
+ * vX against the following Kubernetes versions"). Patch versions are the newest tags of each
+ * series in github.com/projectcalico/calico.
+ */
+export const calicoReleases: readonly AddonRelease[] = [
+  {
+    // 3.33 lists 1.35–1.37 (its versioned requirements page).
+    version: "v3.33.0",
+    minMinor: 35,
+    maxMinor: 37,
+    source: "https://docs.tigera.io/calico/3.33/getting-started/kubernetes/requirements",
+  },
+  {
+    // 3.32 lists 1.34–1.36; v3.32.1 tagged 2026-06-24.
+    version: "v3.32.1",
+    minMinor: 34,
+    maxMinor: 36,
+    source: "https://docs.tigera.io/calico/3.32/getting-started/kubernetes/requirements",
+  },
+  {
+    // 3.31 lists 1.32–1.35 (1.35 added after projectcalico discussion #11717); v3.31.7 2026-08-20.
+    version: "v3.31.7",
+    minMinor: 32,
+    maxMinor: 35,
+    source: "https://docs.tigera.io/calico/3.31/getting-started/kubernetes/requirements",
+  },
+  {
+    version: "v3.30.7",
+    minMinor: 30,
+    maxMinor: 33,
+    source: "https://docs.tigera.io/calico/3.30/getting-started/kubernetes/requirements",
+  },
+  {
+    // 3.29 lists 1.29–1.32 (quoted in projectcalico discussion #11717).
+    version: "v3.29.7",
+    minMinor: 29,
+    maxMinor: 32,
+    source: "https://docs.tigera.io/calico/3.29/getting-started/kubernetes/requirements",
+  },
+  {
+    version: "v3.28.5",
+    minMinor: 28,
+    maxMinor: 30,
+    source: "https://docs.tigera.io/calico/3.28/getting-started/kubernetes/requirements",
+  },
+  {
+    version: "v3.27.5",
+    minMinor: 27,
+    maxMinor: 29,
+    source: "https://docs.tigera.io/calico/3.27/getting-started/kubernetes/requirements",
+  },
+];
+
+/*
+ * Flannel publishes no per-minor matrix: its release notes name no Kubernetes limit, and
+ * kube-flannel.yml uses only GA APIs (v1, apps/v1, rbac.authorization.k8s.io/v1) that every
+ * minor 1.27–1.37 serves. v0.28.9 (tagged 2026-08-07) is the newest release.
+ */
+export const flannelReleases: readonly AddonRelease[] = [
+  {
+    version: "v0.28.9",
+    minMinor: 27,
+    maxMinor: 37,
+    source: "https://github.com/flannel-io/flannel/releases/tag/v0.28.9",
+  },
+];
 
 export interface CniOption {
   choice: CniChoice;
   label: string;
-  install: CniInstall;
-  /** The pod CIDR the add-on assumes unless configured otherwise. */
-  defaultPodSubnet?: string;
-  /** How the add-on and kubeadm's networking.podSubnet relate. */
-  podSubnetNote: string;
-  /** Where the URL or the fact comes from. */
+  /** What the control plane does with it, for the explanation beside the choice. */
+  explanation: string;
+  /** Where the facts come from: linked beside the choice. */
   source: string;
 }
 
@@ -31,107 +93,137 @@ export const cniOptions: Record<CniChoice, CniOption> = {
   none: {
     choice: "none",
     label: "None (install a CNI yourself)",
-    install: { kind: "none" },
-    podSubnetNote: "Nodes stay NotReady until a pod network add-on is installed.",
+    explanation: "Nodes stay NotReady until a pod network add-on is installed.",
     source:
-      "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/create-cluster-kubeadm/",
+      "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/create-cluster-kubeadm/#pod-network",
   },
   calico: {
     choice: "calico",
-    label: "Calico v3.24.1 (the Flatcar how-to's manifest)",
-    // The exact URL the Flatcar "Getting started with Kubernetes" page applies.
-    install: {
-      kind: "manifest",
-      version: "v3.24.1",
-      url: "https://raw.githubusercontent.com/projectcalico/calico/v3.24.1/manifests/calico.yaml",
-    },
-    defaultPodSubnet: "192.168.0.0/16",
-    podSubnetNote:
-      "The manifest's pool defaults to 192.168.0.0/16; with kubeadm Calico reads the cluster's " +
-      "pod subnet instead, so any podSubnet that overlaps no node network works.",
+    label: "Calico (Tigera operator)",
+    explanation:
+      "Installed as Calico's docs recommend for kubeadm clusters: the Tigera operator, then an " +
+      "Installation whose IP pool is the cluster's pod CIDR (VXLAN, NAT outgoing).",
     source:
-      "flatcar/flatcar-website content/docs/latest/orchestrate/kubernetes/getting-started-with-kubernetes.md",
+      "https://docs.tigera.io/calico/latest/getting-started/kubernetes/self-managed-onprem/onpremises",
   },
   flannel: {
     choice: "flannel",
-    label: "Flannel v0.27.4",
-    install: {
-      kind: "manifest",
-      version: "v0.27.4",
-      url: "https://github.com/flannel-io/flannel/releases/download/v0.27.4/kube-flannel.yml",
-    },
-    defaultPodSubnet: "10.244.0.0/16",
-    podSubnetNote:
-      "The manifest's net-conf.json hard-codes 10.244.0.0/16: kubeadm's podSubnet must be exactly that.",
-    source: "https://github.com/flannel-io/flannel/releases/tag/v0.27.4 (asset kube-flannel.yml)",
+    label: "Flannel",
+    explanation:
+      "Its released manifest, then its net-conf.json set to the cluster's pod CIDR (IPv4 " +
+      "Network, or IPv6Network with EnableIPv6) and its DaemonSet restarted to read it.",
+    source: "https://github.com/flannel-io/flannel/blob/master/Documentation/configuration.md",
   },
   cilium: {
     choice: "cilium",
     label: "Cilium (install it yourself)",
-    install: {
-      kind: "manual",
-      reason:
-        "Cilium publishes no plain manifest since 1.10 (quick-install.yaml was removed); it is " +
-        "installed with the cilium CLI (cilium install --version …) or its Helm chart, after " +
-        "the control plane is up. Choose this to leave the pod network to that step.",
-    },
-    defaultPodSubnet: "10.0.0.0/8",
-    podSubnetNote:
-      "Cilium's default IPAM (cluster-pool) hands out pod addresses from 10.0.0.0/8 and ignores " +
-      "kubeadm's podSubnet unless installed with ipam.mode=kubernetes.",
-    source:
-      "cilium/cilium#16498 (quick-install.yaml removed in v1.10; generate with helm template)",
+    explanation:
+      "Cilium publishes no plain manifest since 1.10 (quick-install.yaml was removed); install " +
+      "it after the control plane is up with the cilium CLI or its Helm chart, with " +
+      "ipam.mode=kubernetes so it uses the cluster's pod CIDR.",
+    source: "https://docs.cilium.io/en/stable/network/concepts/ipam/kubernetes/",
   },
 };
 
-/**
- * Whether the add-on's own configuration agrees with kubeadm's pod CIDR: a message naming the
- * fields and what to do when it does not. Flannel's manifest fixes its network in
- * net-conf.json, and flanneld exits when a node's pod CIDR lies outside it.
- */
-export function cniPodCidrProblem(choice: CniChoice, podCidr: string): string | undefined {
-  if (choice !== "flannel" || podCidr === cniOptions.flannel.defaultPodSubnet) return undefined;
-  const fixed = cniOptions.flannel.defaultPodSubnet;
-  return `Pod CIDR: ${cniOptions.flannel.label}'s manifest fixes the pod network to ${fixed}, so with ${podCidr} flanneld would exit on every node; set the pod CIDR to ${fixed} or choose another CNI.`;
+export interface CniRelease {
+  /** "Calico v3.33.0" */
+  name: string;
+  release: AddonRelease;
+  /** Every manifest the control plane applies, in order: each names an exact release. */
+  urls: string[];
+  /** Set when the Kubernetes minor is outside every known release's range. */
+  note?: string;
 }
 
-/** The add-on's manifest URL, when it has one. */
-export function cniManifestUrl(choice: CniChoice): string | undefined {
-  const install = cniOptions[choice].install;
-  return install.kind === "manifest" ? install.url : undefined;
+/** The CNI release for a Kubernetes version and the manifests it is installed from. */
+export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniRelease | undefined {
+  if (cni === "flannel") {
+    const { release, note } = addonReleaseFor("Flannel", flannelReleases, kubernetesVersion);
+    return {
+      name: `Flannel ${release.version}`,
+      release,
+      urls: [
+        `https://github.com/flannel-io/flannel/releases/download/${release.version}/kube-flannel.yml`,
+      ],
+      ...(note ? { note } : {}),
+    };
+  }
+  if (cni === "calico") {
+    const { release, note } = addonReleaseFor("Calico", calicoReleases, kubernetesVersion);
+    const base = `https://raw.githubusercontent.com/projectcalico/calico/${release.version}/manifests`;
+    // From 3.30 the CRDs come apart from the operator (operator-crds.yaml); before, in it.
+    const separateCrds = Number(release.version.split(".")[1]) >= 30;
+    return {
+      name: `Calico ${release.version}`,
+      release,
+      urls: [
+        ...(separateCrds ? [`${base}/operator-crds.yaml`] : []),
+        `${base}/tigera-operator.yaml`,
+      ],
+      ...(note ? { note } : {}),
+    };
+  }
+  return undefined;
 }
 
 export const cniUnitName = "install-cni.service";
-/** Written after a successful apply, so the unit never runs again on later boots. */
+/** Written after a successful install, so the unit never runs again on later boots. */
 export const cniStampPath = "/var/lib/install-cni/applied";
-const adminKubeconfig = "/etc/kubernetes/admin.conf";
+
+export interface CniPodCidrProblem {
+  field: "podCidr" | "cni";
+  message: string;
+}
 
 /**
- * A oneshot unit for the control plane: waits for kubeadm's admin kubeconfig, applies the
- * pinned manifest once, then leaves a stamp. Undefined when there is nothing to apply.
+ * Whether the CNI's own configuration agrees with the cluster's pod CIDR; a problem names the
+ * field and what to do. Flannel and Calico are configured from the pod CIDR, so only what they
+ * cannot carry is a problem; Cilium, installed by hand, must be told.
  */
-export function cniInstallUnit(choice: CniChoice): string | undefined {
-  const url = cniManifestUrl(choice);
-  if (!url) return undefined;
-  const label = cniOptions[choice].label;
-  return `[Unit]
-Description=Install the pod network (${label}) once kubeadm init has finished
-Wants=network-online.target
-After=network-online.target kubeadm.service
-ConditionPathExists=!${cniStampPath}
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-# kubeadm init writes admin.conf near its end; wait for it however long init takes.
-TimeoutStartSec=infinity
-ExecStartPre=/usr/bin/sh -c 'until [ -s ${adminKubeconfig} ]; do sleep 5; done'
-ExecStart=/usr/bin/kubectl --kubeconfig ${adminKubeconfig} apply -f ${url}
-ExecStartPost=/usr/bin/mkdir -p ${cniStampPath.slice(0, cniStampPath.lastIndexOf("/"))}
-ExecStartPost=/usr/bin/touch ${cniStampPath}
-# The API server may refuse for a while after admin.conf appears: try again.
-Restart=on-failure
-RestartSec=10
-[Install]
-WantedBy=multi-user.target
-`;
+export function cniPodCidrProblem(state: {
+  cni: CniChoice;
+  podCidr: string;
+  bootstrap?: string;
+}): CniPodCidrProblem | undefined {
+  if (state.bootstrap === "manual") return undefined;
+  const parsed = parseCidr(state.podCidr);
+  if (!parsed.ok) return undefined; // The field's own validation says what is wrong.
+  const { family, prefix, text } = parsed.cidr;
+  switch (state.cni) {
+    case "none":
+      return undefined;
+    case "flannel": {
+      // Flannel takes each node's podCIDR, cut by kube-controller-manager at /24 (IPv4) or /64
+      // (IPv6, at most 16 bits below the cluster's prefix).
+      if (family === "ipv4" && prefix > 23) {
+        return {
+          field: "podCidr",
+          message: `Flannel gives each node a /24 from the pod CIDR: ${text} holds at most one. Use a /16 to /23, e.g. 10.244.0.0/16.`,
+        };
+      }
+      if (family === "ipv6" && (prefix > 63 || prefix < 48)) {
+        return {
+          field: "podCidr",
+          message: `Flannel gives each node a /64 from the pod CIDR, and kube-controller-manager allows at most 16 bits between them: use a /48 to /63, e.g. fd00:10:244::/56, not ${text}.`,
+        };
+      }
+      return undefined;
+    }
+    case "calico": {
+      // Calico hands out blocks of /26 (IPv4) or /122 (IPv6) from its pool.
+      const blockPrefix = family === "ipv4" ? 26 : 122;
+      if (prefix > blockPrefix) {
+        return {
+          field: "podCidr",
+          message: `Calico allocates /${blockPrefix} blocks from its IP pool: ${text} is smaller than one. Use a wider pod CIDR, e.g. ${family === "ipv4" ? "192.168.0.0/16" : "fd00:10:244::/56"}.`,
+        };
+      }
+      return undefined;
+    }
+    case "cilium":
+      return {
+        field: "cni",
+        message: `Cilium, installed by hand, uses its own pod range (10.0.0.0/8) unless told otherwise: install it with --set ipam.mode=kubernetes so pods get addresses from ${text}.`,
+      };
+  }
 }

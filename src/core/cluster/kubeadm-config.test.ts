@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import {
   controlPlaneKubeadmConfig,
-  kubeadmApiVersion,
+  controlPlaneKubeadmDocuments,
   workerKubeadmConfig,
+  workerKubeadmDocuments,
   type ControlPlaneKubeadmInput,
 } from "./kubeadm-config";
+import { kubeadmApiVersion, kubeadmDocumentProblems, kubeadmRulesByMinor } from "./kubeadm-rules";
 import { tokenTtlChoices } from "./token-ttl";
 
 const token = "abcdef.0123456789abcdef";
@@ -33,20 +35,20 @@ function parse(text: string): Record<string, unknown>[] {
 
 describe("kubeadmApiVersion", () => {
   it.each([
-    ["v1.22", "kubeadm.k8s.io/v1beta3"],
     ["v1.27.3", "kubeadm.k8s.io/v1beta3"],
     ["1.30", "kubeadm.k8s.io/v1beta3"],
     ["v1.31", "kubeadm.k8s.io/v1beta4"],
     ["v1.32.2", "kubeadm.k8s.io/v1beta4"],
     ["v1.35", "kubeadm.k8s.io/v1beta4"],
-    // v1beta3 is gone from kubeadm 1.36 on.
     ["v1.36.0", "kubeadm.k8s.io/v1beta4"],
+    // v1beta3 is gone from kubeadm 1.37 on; a newer minor uses the newest known row.
+    ["v1.37.2", "kubeadm.k8s.io/v1beta4"],
     ["v1.40", "kubeadm.k8s.io/v1beta4"],
   ])("%s -> %s", (version, expected) => {
     expect(kubeadmApiVersion(version)).toBe(expected);
   });
 
-  it.each(["v1.21", "v2.0", "latest", ""])("rejects %s", (version) => {
+  it.each(["v1.21", "v1.26.5", "v2.0", "latest", ""])("rejects %s", (version) => {
     expect(() => kubeadmApiVersion(version)).toThrow();
   });
 });
@@ -151,6 +153,26 @@ describe("worker config", () => {
     );
     expect(join?.apiVersion).toBe("kubeadm.k8s.io/v1beta3");
     expect(join?.nodeRegistration).toBeUndefined();
+  });
+});
+
+describe("every minor's documents are known to that minor's kubeadm", () => {
+  const minors = [...kubeadmRulesByMinor.map((row) => row.minor), 38];
+  it.each(minors)("v1.%i: control plane and worker documents", (minor) => {
+    const kubernetesVersion = `v1.${minor}.1`;
+    const controlPlaneDocuments = controlPlaneKubeadmDocuments(
+      controlPlane({ kubernetesVersion, kubeletExtraArgs: { "node-ip": "10.0.0.10" } }),
+    );
+    const workerDocuments = workerKubeadmDocuments({
+      kubernetesVersion,
+      controlPlaneEndpoint: "10.0.0.10:6443",
+      bootstrapToken: token,
+      discoveryHash: hash,
+    });
+    const documents = [...controlPlaneDocuments, ...workerDocuments];
+    expect(kubeadmDocumentProblems(kubernetesVersion, documents)).toEqual([]);
+    const expected = minor >= 31 ? "kubeadm.k8s.io/v1beta4" : "kubeadm.k8s.io/v1beta3";
+    expect(new Set(documents.map((document) => document.apiVersion))).toEqual(new Set([expected]));
   });
 });
 

@@ -1,33 +1,12 @@
 import { stringify } from "yaml";
 import type { TokenTtl } from "./token-ttl";
+import {
+  kubeadmApiVersion,
+  kubeadmDocumentProblems,
+  type KubeadmApiVersion,
+} from "./kubeadm-rules";
 
 export type { TokenTtl };
-
-/**
- * kubeadm's config API per Kubernetes minor:
- * - v1beta3 arrived in 1.22 (kubernetes/kubernetes#101129);
- * - v1beta4 arrived in 1.31 (kubernetes/kubernetes#125029), which deprecated v1beta3;
- * - v1beta3 was removed in 1.36 (kubernetes/kubernetes#136016: "The 1.35 kubeadm binary can be
- *   used to migrate"); 1.36 also adds a placeholder v1 that "cannot be used yet".
- * So each minor gets the newest version its kubeadm reads, and 1.36+ must not get v1beta3.
- */
-export type KubeadmApiVersion = "kubeadm.k8s.io/v1beta3" | "kubeadm.k8s.io/v1beta4";
-
-const firstV1beta3Minor = 22;
-const firstV1beta4Minor = 31;
-
-/** The kubeadm config apiVersion for a Kubernetes version or minor ("v1.32.2", "v1.32", "1.32"). */
-export function kubeadmApiVersion(version: string): KubeadmApiVersion {
-  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  if (!match) throw new Error(`not a Kubernetes version: "${version}" (e.g. v1.32.2 or v1.32)`);
-  const major = Number(match[1]);
-  const minor = Number(match[2]);
-  if (major !== 1 || minor < firstV1beta3Minor) {
-    throw new Error(`kubeadm configs are written for Kubernetes v1.22 and later, not ${version}`);
-  }
-  return minor >= firstV1beta4Minor ? "kubeadm.k8s.io/v1beta4" : "kubeadm.k8s.io/v1beta3";
-}
-
 /** Where kubeadm looks for an existing CA: with both files present, `kubeadm init` uses them. */
 export const caCertificatePath = "/etc/kubernetes/pki/ca.crt";
 export const caPrivateKeyPath = "/etc/kubernetes/pki/ca.key";
@@ -128,7 +107,7 @@ export function controlPlaneKubeadmDocuments(input: ControlPlaneKubeadmInput): K
     controlPlaneEndpoint: input.controlPlaneEndpoint,
     networking: { podSubnet: input.podSubnet, serviceSubnet: input.serviceSubnet },
   };
-  return [init, cluster];
+  return checked(input.kubernetesVersion, [init, cluster]);
 }
 
 /** JoinConfiguration for a worker: token discovery pinned to the cluster CA's hash. */
@@ -149,7 +128,14 @@ export function workerKubeadmDocuments(input: WorkerKubeadmInput): KubeadmDocume
     apiVersion,
     input,
   );
-  return [join];
+  return checked(input.kubernetesVersion, [join]);
+}
+
+/** Refuses documents the minor's kubeadm would not read (see kubeadm-rules.ts): never written. */
+function checked(version: string, documents: KubeadmDocument[]): KubeadmDocument[] {
+  const problems = kubeadmDocumentProblems(version, documents);
+  if (problems.length > 0) throw new Error(problems.join("; "));
+  return documents;
 }
 
 /** Documents as one multi-document YAML text, written by the yaml library (never a template). */

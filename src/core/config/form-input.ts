@@ -27,6 +27,7 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   arch: "Architecture",
   updates: "Updates",
   reboot: "Reboot coordination",
+  kuredInstall: "kured install",
   sysupdate: "Sysupdate files",
   hostname: "Hostname",
   controlPlaneEndpoint: "Control plane endpoint",

@@ -17,6 +17,7 @@ import {
   extraButaneSchema,
   hostnameSchema,
   rebootCoordinators,
+  kuredInstallModes,
   rebootStrategies,
   roles,
   sysupdateSources,
@@ -152,6 +153,7 @@ export const presetParameters: readonly PresetParameter[] = [
   choice("arch", "arch", architectures),
   choice("updates", "updates", updatePolicies),
   choice("reboot", "reboot", rebootCoordinators),
+  choice("kured", "kuredInstall", kuredInstallModes),
   choice("sysupdate", "sysupdate", sysupdateSources),
   text("hostname", "hostname", hostnameSchema),
   text("endpoint", "controlPlaneEndpoint", endpointSchema),
@@ -183,7 +185,7 @@ function queryOf(input: string): string {
 
 /** Reads a preset; a parameter that is missing takes its default, one that is invalid is ignored with a notice. */
 export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset {
-  const state = defaultWizardState(catalogue.newest.version);
+  const state = defaultWizardState(catalogue.recommended.version);
   const notices: PresetNotice[] = [];
   const byName = new Map(presetParameters.map((parameter) => [parameter.name, parameter]));
   const seen = new Set<string>();

@@ -9,6 +9,8 @@ export const roles = ["control-plane", "worker"] as const;
 export const architectures = ["x86-64", "arm64"] as const;
 export const updatePolicies = ["patch", "off"] as const;
 export const rebootCoordinators = ["kured", "locksmithd"] as const;
+/** With kured: "cluster", the zero-touch control plane installs it once; "manual", the person does. */
+export const kuredInstallModes = ["cluster", "manual"] as const;
 export const sysupdateSources = ["inline", "bakery"] as const;
 
 export const butaneVersions = ["1.0.0", "1.1.0"] as const;
@@ -147,6 +149,7 @@ export const wizardStateSchema = z.object({
   joinToken: z.union([z.literal(""), joinTokenSchema]),
   caCertHash: z.union([z.literal(""), caCertHashSchema]),
   butaneVersion: z.enum(butaneVersions),
+  kuredInstall: z.enum(kuredInstallModes),
   /** locksmithd's strategy; kured replaces locksmithd, so it only applies with locksmithd. */
   rebootStrategy: z.enum(rebootStrategies),
   windowStart: z.union([z.literal(""), windowStartSchema]),
@@ -170,7 +173,7 @@ export const wizardStateSchema = z.object({
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
 
-/** Defaults for everything but the version, which comes from the catalogue (newest patch of the newest minor). */
+/** Defaults for everything but the version, which comes from the catalogue (its recommended release). */
 export function defaultWizardState(kubernetesVersion: string): WizardState {
   return {
     role: "control-plane",
@@ -178,6 +181,7 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     arch: "x86-64",
     updates: "patch",
     reboot: "kured",
+    kuredInstall: "cluster",
     sysupdate: "inline",
     hostname: "",
     controlPlaneEndpoint: "",

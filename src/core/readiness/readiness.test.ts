@@ -145,14 +145,16 @@ describe("blocking problems", () => {
     expect(rules(unused).warnings).toEqual(["extra-butane"]);
   });
 
-  it("Flannel with a pod CIDR its manifest does not use, IPv4 or IPv6", () => {
-    for (const podCidr of ["10.42.0.0/16", "fd00:10:244::/56"]) {
+  it("a pod CIDR the CNI cannot use: too small for Flannel's per-node ranges, IPv4 or IPv6", () => {
+    for (const podCidr of ["10.42.0.0/25", "fd00:10:244::/64"]) {
       const readiness = node({ cni: "flannel", podCidr });
       expect(rules(readiness).blocking).toEqual(["cni-pod-cidr"]);
       expect(readiness.blocking[0]?.fields).toEqual(["podCidr", "cni"]);
       expect(readiness.blocking[0]?.message).toContain(podCidr);
     }
-    expect(node({ cni: "flannel", podCidr: "10.244.0.0/16" }).ready).toBe(true);
+    // Flannel follows any pod CIDR it can split per node, IPv4 and IPv6.
+    expect(node({ cni: "flannel", podCidr: "10.42.0.0/16" }).ready).toBe(true);
+    expect(node({ cni: "flannel", podCidr: "fd00:10:244::/56" }).ready).toBe(true);
   });
 
   it("a version the catalogue does not publish, or an architecture it has no image for", () => {
@@ -182,6 +184,30 @@ describe("blocking problems", () => {
 });
 
 describe("warnings", () => {
+  it("a minor past its upstream end of life, judged on the given day", () => {
+    const eol = nodeReadiness({
+      state: { ...zeroTouch, kubernetesVersion: "v1.33.2" },
+      fieldErrors: {},
+      catalogue,
+      hasSecrets: true,
+      today: "2026-12-02",
+      rendered: renderNode({ ...zeroTouch, kubernetesVersion: "v1.33.2" }, { secrets }),
+    });
+    expect(rules(eol)).toEqual({ blocking: [], warnings: ["support-ended"] });
+    expect(eol.warnings[0]?.message).toMatch(
+      /^Kubernetes 1\.33 reached its upstream end of life on 2026-06-28/,
+    );
+    const before = nodeReadiness({
+      state: { ...zeroTouch, kubernetesVersion: "v1.33.2" },
+      fieldErrors: {},
+      catalogue,
+      hasSecrets: true,
+      today: "2026-06-27",
+      rendered: renderNode({ ...zeroTouch, kubernetesVersion: "v1.33.2" }, { secrets }),
+    });
+    expect(before.warnings).toEqual([]);
+  });
+
   it("no CNI, or a CNI installed by hand, on a zero-touch control plane", () => {
     expect(rules(node({ cni: "none" }))).toEqual({
       blocking: [],
@@ -237,8 +263,8 @@ describe("a cluster", () => {
     ]);
   });
 
-  it("blocks Flannel with another pod CIDR and a worker-role page without secrets alike", () => {
-    expect(rules(cluster({ cni: "flannel", podCidr: "10.42.0.0/16" })).blocking).toEqual([
+  it("blocks a pod CIDR the CNI cannot use", () => {
+    expect(rules(cluster({ cni: "calico", podCidr: "10.42.0.0/27" })).blocking).toEqual([
       "cni-pod-cidr",
     ]);
   });
@@ -294,12 +320,13 @@ describe("property: ready means the files do what they promise", () => {
           expect(rendered.files.some((file) => file.name === "config.ign")).toBe(true);
           expect(rendered.butane).toMatch(/ExecStart(Pre)?=\/usr\/bin\/kubeadm (init|join)/);
           if (state.role === "worker") expect(rendered.butane).toContain("kubeadm join --config");
+          // Flannel is configured with the cluster's pod CIDR, as kubeadm is.
           if (
             state.bootstrap === "generated" &&
             state.role === "control-plane" &&
             state.cni === "flannel"
           )
-            expect(state.podCidr).toBe("10.244.0.0/16");
+            expect(rendered.butane.split(state.podCidr).length).toBeGreaterThan(2);
         }),
         readyMeansBootable,
       );

@@ -1,6 +1,7 @@
 import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
+import { localDay, minorSupport } from "../catalogue/support-schedule";
 import { cniOptions, cniPodCidrProblem } from "../cluster/cni";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
@@ -37,6 +38,8 @@ export type ReadinessRule =
   | "endpoint-missing"
   | "join-value-missing"
   | "extra-butane"
+  | "render-note"
+  | "support-ended"
   | "butane-error"
   | "butane-warning"
   | "cni-pod-cidr"
@@ -60,6 +63,8 @@ interface CommonInput {
   release?: KubernetesRelease;
   /** Whether the cluster's generated or loaded secrets are there (zero-touch bootstrap). */
   hasSecrets: boolean;
+  /** The day (YYYY-MM-DD) upstream support is judged on: the person's clock by default. */
+  today?: string;
 }
 
 export interface NodeReadinessInput extends CommonInput {
@@ -131,6 +136,10 @@ function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
       ),
     );
   }
+  const support = minorSupport(state.kubernetesVersion, input.today ?? localDay(new Date()));
+  if (support.warning) {
+    items.push(item("warning", "support-ended", ["kubernetesVersion"], support.warning, affects));
+  }
   // A cluster is only ever made with its secrets (Download cluster waits for them).
   if (affects !== everyNode && state.bootstrap === "generated" && !input.hasSecrets) {
     items.push(
@@ -150,13 +159,13 @@ function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
 
 /** The pod network the control plane installs, and whether it agrees with kubeadm's pod CIDR. */
 function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
-  const option = cniOptions[state.cni];
   const items: ReadinessItem[] = [];
-  const podCidrProblem = cniPodCidrProblem(state.cni, state.podCidr);
-  if (podCidrProblem) {
-    items.push(item("blocking", "cni-pod-cidr", ["podCidr", "cni"], podCidrProblem, affects));
+  const problem = cniPodCidrProblem(state);
+  // Cilium is installed by hand: what it needs is a note on that step, not a fault of the files.
+  if (problem && state.cni !== "cilium") {
+    items.push(item("blocking", "cni-pod-cidr", ["podCidr", "cni"], problem.message, affects));
   }
-  if (option.install.kind === "none") {
+  if (state.cni === "none") {
     items.push(
       item(
         "warning",
@@ -166,13 +175,13 @@ function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
         affects,
       ),
     );
-  } else if (option.install.kind === "manual") {
+  } else if (state.cni === "cilium") {
     items.push(
       item(
         "warning",
         "cni-not-installed",
         ["cni"],
-        `${option.label}: the nodes stay NotReady until you install it. ${option.install.reason}`,
+        `${cniOptions.cilium.label}: the nodes stay NotReady until you install it. ${problem?.message ?? cniOptions.cilium.explanation}`,
         affects,
       ),
     );
@@ -187,6 +196,17 @@ const tokenExpiresMessage =
 function butaneRules(rendered: RenderedNode): ReadinessItem[] {
   const items: ReadinessItem[] = [];
   for (const notice of rendered.notices) {
+    if (notice.field !== "extraButane") {
+      items.push(
+        item(
+          notice.level === "error" ? "blocking" : "warning",
+          "render-note",
+          [notice.field],
+          notice.message,
+        ),
+      );
+      continue;
+    }
     items.push(
       item(
         notice.level === "error" ? "blocking" : "warning",
@@ -202,7 +222,7 @@ function butaneRules(rendered: RenderedNode): ReadinessItem[] {
   // The generated part always compiles: Butane's messages come from the extra Butane, whose
   // own messages above already name them at the snippet's lines.
   const explained = (level: "error" | "warning") =>
-    rendered.notices.some((notice) => notice.level === level);
+    rendered.notices.some((notice) => notice.field === "extraButane" && notice.level === level);
   if (compiled.exitCode !== 0 && !explained("error")) {
     const first = compiled.reports.find((report) => report.level === "error");
     items.push(

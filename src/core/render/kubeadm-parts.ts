@@ -1,4 +1,5 @@
-import { cniInstallUnit, cniUnitName } from "../cluster/cni";
+import { cniUnitName } from "../cluster/cni";
+import { cniInstall } from "../cluster/cni-install";
 import {
   caCertificatePath,
   caPrivateKeyPath,
@@ -6,8 +7,11 @@ import {
   kubeadmConfigPath,
   workerKubeadmConfig,
 } from "../cluster/kubeadm-config";
+import { kubeadmRules } from "../cluster/kubeadm-rules";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { kuredInstall, kuredUnitName } from "./kured";
+import type { RenderNotice } from "./render-node";
 
 /** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
 export interface NodeSecrets {
@@ -17,13 +21,17 @@ export interface NodeSecrets {
   discoveryHash: string;
 }
 
-/** What kubeadm needs on a node; empty while a value it needs is missing (readiness says which). */
+/**
+ * What kubeadm needs on a node; empty while a value it needs is missing (readiness says
+ * which). Notices are notes on what was chosen for the node (warnings, never blocking).
+ */
 export interface KubeadmParts {
   files: ButaneFile[];
   units: ButaneUnit[];
+  notices: RenderNotice[];
 }
 
-const noParts: KubeadmParts = { files: [], units: [] };
+const noParts = (): KubeadmParts => ({ files: [], units: [], notices: [] });
 
 const unitHead = `[Unit]
 Description=Kubeadm service
@@ -115,13 +123,24 @@ function workerJoinParts(
         contents: workerJoinUnit(state.controlPlaneEndpoint),
       },
     ],
+    notices: [],
   };
 }
 
 /** What kubeadm needs on this node: how the node starts or joins the cluster. */
 export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
+  const parts = kubeadmPartsForMinor(state, secrets);
+  // A minor newer than kubeadm-rules.ts knows is written as for the newest known one: say so.
+  const { assumedFrom } = kubeadmRules(state.kubernetesVersion);
+  if (assumedFrom && parts.files.some((file) => file.path === kubeadmConfigPath)) {
+    parts.notices.push({ field: "kubernetesVersion", level: "warning", message: assumedFrom });
+  }
+  return parts;
+}
+
+function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefined): KubeadmParts {
   if (state.bootstrap === "manual") return manualParts(state);
-  if (!secrets) return noParts;
+  if (!secrets) return noParts();
   const hostname = state.hostname || undefined;
   if (state.role === "control-plane") {
     const config = controlPlaneKubeadmConfig({
@@ -134,21 +153,50 @@ export function kubeadmParts(state: WizardState, secrets: NodeSecrets | undefine
       tokenTtl: state.tokenTtl,
       hostname,
     });
-    const cni = cniInstallUnit(state.cni);
+    const addons = clusterAddonParts(state);
     return {
       files: [
         { path: caCertificatePath, mode: 0o644, contents: { inline: secrets.caCertificatePem } },
         secretFile(caPrivateKeyPath, secrets.caPrivateKeyPem),
         secretFile(kubeadmConfigPath, config),
+        ...addons.files,
       ],
       units: [
         { name: "kubeadm.service", enabled: true, contents: generatedControlPlaneUnit },
-        ...(cni ? [{ name: cniUnitName, enabled: true, contents: cni }] : []),
+        ...addons.units,
       ],
+      notices: addons.notices,
     };
   }
-  if (state.controlPlaneEndpoint === "") return noParts;
+  if (state.controlPlaneEndpoint === "") return noParts();
   return workerJoinParts(state, secrets.bootstrapToken, secrets.discoveryHash);
+}
+
+/**
+ * What the zero-touch control plane installs in the cluster once kubeadm init has finished:
+ * the CNI, and kured when it coordinates reboots and the cluster is to install it.
+ */
+function clusterAddonParts(state: WizardState): KubeadmParts {
+  const parts: KubeadmParts = { files: [], units: [], notices: [] };
+  const addonFile = (path: string, contents: string): ButaneFile => ({
+    path,
+    mode: 0o644,
+    contents: { inline: contents },
+  });
+  const cni = cniInstall(state);
+  if (cni.kind === "unit") {
+    parts.files.push(...cni.files.map((file) => addonFile(file.path, file.contents)));
+    parts.units.push({ name: cniUnitName, enabled: true, contents: cni.unit });
+    if (cni.note) parts.notices.push({ field: "cni", level: "warning", message: cni.note });
+  }
+  if (state.reboot === "kured" && state.kuredInstall === "cluster") {
+    const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
+    parts.files.push(...kured.files.map((file) => addonFile(file.path, file.contents)));
+    parts.units.push({ name: kuredUnitName, enabled: true, contents: kured.unit });
+    for (const note of kured.notes)
+      parts.notices.push({ field: "reboot", level: "warning", message: note });
+  }
+  return parts;
 }
 
 function manualParts(state: WizardState): KubeadmParts {
@@ -156,8 +204,9 @@ function manualParts(state: WizardState): KubeadmParts {
     return {
       files: [],
       units: [{ name: "kubeadm.service", enabled: true, contents: howtoControlPlaneUnit }],
+      notices: [],
     };
   }
-  if (manualJoinFields.some((field) => state[field] === "")) return noParts;
+  if (manualJoinFields.some((field) => state[field] === "")) return noParts();
   return workerJoinParts(state, state.joinToken, state.caCertHash);
 }

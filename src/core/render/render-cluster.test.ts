@@ -6,7 +6,15 @@ import { compileButane } from "../butane/compile";
 import { parseClusterSecrets } from "../cluster/cluster-secrets-file";
 import { generateNodeSecrets } from "../cluster/generate-secrets";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
+import { catalogueFrom } from "../catalogue/catalogue";
+import pageOne from "../catalogue/fixtures/release-list-page-1.json";
+import pageTwo from "../catalogue/fixtures/release-list-page-2.json";
+import { kubernetesReleases, type GithubRelease } from "../catalogue/releases";
+import { cniStampPath } from "../cluster/cni";
+import { flannelPatchPath } from "../cluster/cni-install";
+import { decodePreset } from "../config/preset";
 import type { NodeSecrets } from "./kubeadm-parts";
+import { kuredPatchPath, kuredStampPath } from "./kured";
 import { renderCluster, workerHostnames } from "./render-cluster";
 import { renderNode } from "./render-node";
 
@@ -156,5 +164,127 @@ describe("renderCluster", () => {
     const readme = files.at(-1)?.contents ?? "";
     expect(readme).toContain("1. `control-plane/config.ign`: the control plane");
     expect(readme).toContain("`worker-1`, `worker-2`");
+  });
+});
+
+describe("a zero-touch 1+3 cluster for Kubernetes 1.37, from recorded GitHub responses", () => {
+  // The recorded release list holds v1.37.0 (v1.37.1 is a draft, v1.37.2 a prerelease).
+  const live = catalogueFrom(
+    kubernetesReleases([...pageOne, ...pageTwo] as GithubRelease[]),
+    { kind: "live", fetchedAt: 0, assetsComplete: true },
+    "2026-12-02",
+  );
+  const render = (preset: string) => {
+    const { state, notices } = decodePreset(preset, live);
+    expect(notices).toEqual([]);
+    return renderCluster(state, secrets);
+  };
+
+  it.each(["calico", "flannel"])(
+    "with %s: v1beta4 only, the CNI and kured installed once, strict compile with no message",
+    (cni) => {
+      const nodes = render(
+        `k8s=v1.37&cni=${cni}&endpoint=10.0.0.10:6443&workers=3&window=Thu 04:00,1h`,
+      );
+      expect(nodes.map((node) => node.name)).toEqual([
+        "control-plane",
+        "worker-1",
+        "worker-2",
+        "worker-3",
+      ]);
+      for (const node of nodes) {
+        expect(node.rendered.butane).toContain("kubernetes-v1.37.0-x86-64.raw");
+        const butane = doc(node.rendered.butane);
+        const apiVersions = kubeadmDocs(butane).map((document) => document.apiVersion);
+        expect(apiVersions.length).toBeGreaterThan(0);
+        expect(new Set(apiVersions)).toEqual(new Set(["kubeadm.k8s.io/v1beta4"]));
+        expect(node.rendered.butane).not.toContain("v1beta3");
+        const strict = compileButane(node.rendered.butane, { strict: true });
+        expect(strict.exitCode).toBe(0);
+        expect(strict.stderr).toBe("");
+        expect(node.rendered.notices).toEqual([]);
+        const units = butane.systemd.units.map((unit) => unit.name);
+        const installs = units.filter((name) => name === "install-cni.service").length;
+        const kureds = units.filter((name) => name === "install-kured.service").length;
+        expect([installs, kureds]).toEqual(node.role === "control-plane" ? [1, 1] : [0, 0]);
+        expect(units).toContain("locksmithd.service");
+      }
+      const controlPlane = doc(nodes[0]?.rendered.butane ?? "");
+      const unit = (name: string) =>
+        controlPlane.systemd.units.find((candidate) => candidate.name === name)?.contents ?? "";
+      expect(unit("install-cni.service")).toContain(`ConditionPathExists=!${cniStampPath}`);
+      expect(unit("install-cni.service")).toContain(
+        cni === "calico"
+          ? "https://raw.githubusercontent.com/projectcalico/calico/v3.33.0/manifests/tigera-operator.yaml"
+          : "https://github.com/flannel-io/flannel/releases/download/v0.28.9/kube-flannel.yml",
+      );
+      expect(unit("install-kured.service")).toContain(`ConditionPathExists=!${kuredStampPath}`);
+      expect(unit("install-kured.service")).toContain(
+        "apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
+      );
+      expect(file(controlPlane, kuredPatchPath)?.contents.inline).toContain('"--reboot-days=thu"');
+    },
+  );
+
+  it("with Flannel and pod CIDR 10.42.0.0/16: kubeadm and Flannel get the same network", () => {
+    const [controlPlane] = render(
+      "k8s=v1.37&cni=flannel&pod-cidr=10.42.0.0/16&endpoint=10.0.0.10:6443",
+    );
+    const butane = doc(controlPlane?.rendered.butane ?? "");
+    const cluster = kubeadmDocs(butane).find(
+      (document) => document.kind === "ClusterConfiguration",
+    );
+    expect(cluster?.networking).toEqual({
+      podSubnet: "10.42.0.0/16",
+      serviceSubnet: "10.96.0.0/12",
+    });
+    const patch = JSON.parse(file(butane, flannelPatchPath)?.contents.inline ?? "") as {
+      data: { "net-conf.json": string };
+    };
+    expect(JSON.parse(patch.data["net-conf.json"])).toMatchObject({ Network: "10.42.0.0/16" });
+  });
+
+  it("with Flannel and an IPv6 pod CIDR: IPv6Network is the podSubnet, IPv4 off", () => {
+    const [controlPlane] = render(
+      "k8s=v1.37&cni=flannel&pod-cidr=fd00:10:244::/56&service-cidr=fd00:10:96::/112&endpoint=[fd00::10]:6443",
+    );
+    const butane = doc(controlPlane?.rendered.butane ?? "");
+    const cluster = kubeadmDocs(butane).find(
+      (document) => document.kind === "ClusterConfiguration",
+    );
+    expect(cluster?.networking).toEqual({
+      podSubnet: "fd00:10:244::/56",
+      serviceSubnet: "fd00:10:96::/112",
+    });
+    const patch = JSON.parse(file(butane, flannelPatchPath)?.contents.inline ?? "") as {
+      data: { "net-conf.json": string };
+    };
+    expect(JSON.parse(patch.data["net-conf.json"])).toEqual({
+      IPv6Network: "fd00:10:244::/56",
+      EnableIPv4: false,
+      EnableIPv6: true,
+      Backend: { Type: "vxlan" },
+    });
+  });
+
+  it("with kured left to the person: no kured unit, and the README gives the commands", () => {
+    const nodes = render("k8s=v1.37&cni=calico&kured=manual&endpoint=10.0.0.10:6443&workers=1");
+    for (const node of nodes) {
+      expect(doc(node.rendered.butane).systemd.units.map((unit) => unit.name)).not.toContain(
+        "install-kured.service",
+      );
+    }
+    const { state } = decodePreset(
+      "k8s=v1.37&cni=calico&kured=manual&endpoint=10.0.0.10:6443",
+      live,
+    );
+    const readme = clusterBundle(state, nodes, secrets).find((entry) => entry.path === "README.md");
+    expect(readme?.contents).toContain("- Reboots: kured, which you install yourself");
+    expect(readme?.contents).toContain(
+      "kubectl apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
+    );
+    expect(readme?.contents).toContain(
+      "- Pod network: Calico v3.33.0, applied once by `install-cni.service`",
+    );
   });
 });

@@ -36,7 +36,8 @@ export interface OutputFile {
 
 /**
  * What rendering found that the person should know, beyond the choices themselves (the
- * readiness rules judge those): today, what Butane and the merge said about the extra Butane.
+ * readiness rules judge those): what Butane and the merge said about the extra Butane, and
+ * notes on the versions chosen for kubeadm and the add-ons.
  */
 export interface RenderNotice {
   field: keyof WizardState;
@@ -122,6 +123,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   const kubeadm = kubeadmParts(state, context.secrets);
   files.push(...kubeadm.files);
   units.push(...kubeadm.units);
+  notices.push(...kubeadm.notices);
 
   const keys = sshKeyLines(state.sshKeys);
   const generated = {

@@ -1,5 +1,5 @@
 import type { UseFormReturn } from "react-hook-form";
-import { cniOptions } from "../../core/cluster/cni";
+import { cniOptions, cniRelease } from "../../core/cluster/cni";
 import { tokenTtlChoices } from "../../core/cluster/token-ttl";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { cniChoiceValues, maxWorkers, type WizardState } from "../../core/config/wizard-state";
@@ -22,6 +22,7 @@ export function ClusterFields({
   const { register } = form;
   const generated = state.bootstrap === "generated";
   const cni = cniOptions[state.cni];
+  const release = generated ? cniRelease(state.cni, state.kubernetesVersion) : undefined;
   const ttl = tokenTtlChoices.find((choice) => choice.value === state.tokenTtl);
   return (
     <>
@@ -91,8 +92,31 @@ export function ClusterFields({
                 </option>
               ))}
             </select>
-            <p className="help">
-              {cni.install.kind === "manual" ? cni.install.reason : cni.podSubnetNote}
+            <p className="help" id="cni-explanation">
+              {release ? `${release.name}: ` : ""}
+              {cni.explanation}{" "}
+              {release && (
+                <>
+                  Applied once by install-cni.service from{" "}
+                  {release.urls.map((url, index) => (
+                    <span key={url}>
+                      {index > 0 ? ", " : ""}
+                      <a href={url} target="_blank" rel="noreferrer">
+                        {url.slice(url.lastIndexOf("/") + 1)}
+                      </a>
+                    </span>
+                  ))}
+                  ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
+                  {release.release.maxMinor} (
+                  <a href={release.release.source} target="_blank" rel="noreferrer">
+                    compatibility
+                  </a>
+                  ).{release.note ? ` ${release.note}` : ""}{" "}
+                </>
+              )}
+              <a href={cni.source} target="_blank" rel="noreferrer">
+                Source
+              </a>
             </p>
           </div>
           <RadioGroup

@@ -2,6 +2,7 @@ import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
+import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
 import {
@@ -9,7 +10,14 @@ import {
   rebootStrategyDescriptions,
   type WizardState,
 } from "../../core/config/wizard-state";
-import { kuredInstallCommands } from "../../core/render/kured";
+import {
+  kuredDocsUrl,
+  kuredInstallCommands,
+  kuredManifestUrl,
+  kuredReleases,
+} from "../../core/render/kured";
+import { addonReleaseFor } from "../../core/cluster/addon-releases";
+import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
 import { RadioGroup } from "../../ui/radio-group";
@@ -38,6 +46,9 @@ export const ChoicesForm = memo(function ChoicesForm({
   const { register } = form;
   const minor = minorOf(state.kubernetesVersion);
   const digest = release?.sha256[state.arch];
+  // The person's own clock says which minors upstream still supports.
+  const today = localDay(new Date());
+  const chosenSupport = minorSupport(minor, today);
   return (
     <form className="choices-form" onSubmit={(event) => event.preventDefault()} noValidate>
       <h2>Node</h2>
@@ -76,21 +87,35 @@ export const ChoicesForm = memo(function ChoicesForm({
       <div className="field">
         <label htmlFor="field-kubernetesVersion">Kubernetes version</label>
         <select id="field-kubernetesVersion" {...register("kubernetesVersion")}>
-          {catalogue.minors.map((group) => (
-            <optgroup key={group.minor} label={group.minor}>
-              {group.releases.map((r, index) => (
-                <option key={r.version} value={r.version}>
-                  {r.version}
-                  {index === 0 ? " (newest patch)" : ""}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {catalogue.minors.map((group) => {
+            const support = minorSupport(group.minor, today);
+            return (
+              <optgroup key={group.minor} label={support.text}>
+                {group.releases.map((r, index) => (
+                  <option key={r.version} value={r.version}>
+                    {r.version}
+                    {index === 0 ? " (newest patch)" : ""}
+                    {support.status === "end-of-life" ? " — end of life" : ""}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </select>
-        <p className="help">
-          Grouped by minor, newest first: the Kubernetes system extension from the Flatcar sysext
-          bakery.
+        <p className="help" id="kubernetes-version-support">
+          {chosenSupport.text}. Grouped by minor, newest first: the Kubernetes system extension from
+          the Flatcar sysext bakery; support dates from the{" "}
+          <a href={supportScheduleUrl} target="_blank" rel="noreferrer">
+            upstream release schedule
+          </a>
+          .
         </p>
+        <KubeadmNote version={state.kubernetesVersion} />
+        {chosenSupport.warning && (
+          <p className="field-warning" role="status">
+            {chosenSupport.warning}
+          </p>
+        )}
       </div>
       <RadioGroup
         legend="Architecture"
@@ -151,49 +176,40 @@ export const ChoicesForm = memo(function ChoicesForm({
             : "Flatcar's own reboot manager reboots the node after an OS or Kubernetes update, as set below. It does not drain the node first."
         }
       />
-      {state.reboot === "kured" && (
-        <div className="field">
-          <p className="field-title" id="kured-install">
-            Install kured in the cluster once
-          </p>
-          <pre className="command" aria-labelledby="kured-install">
-            {kuredInstallCommands}
-          </pre>
-          <CopyButton text={kuredInstallCommands} label="Copy kured commands" />
-        </div>
-      )}
+      {state.reboot === "kured" && <KuredInstallFields form={form} state={state} />}
       {state.reboot === "locksmithd" && (
-        <>
-          <RadioGroup
-            legend="Reboot strategy"
-            registration={register("rebootStrategy")}
-            options={[
-              { value: "reboot", label: "reboot" },
-              { value: "etcd-lock", label: "etcd-lock" },
-              { value: "off", label: "off" },
-            ]}
-            description={rebootStrategyDescriptions[state.rebootStrategy]}
-          />
-          <div className="field-row">
-            <TextField
-              label="Reboot window start"
-              registration={register("windowStart")}
-              error={errors.windowStart}
-              placeholder="Thu 04:00"
-            />
-            <TextField
-              label="Reboot window length"
-              registration={register("windowLength")}
-              error={errors.windowLength}
-              placeholder="1h30m"
-            />
-          </div>
-          <p className="help">
-            Optional: reboots happen only inside this window. Start as 04:00 or Thu 04:00; length as
-            1h or 1h30m. Both or neither.
-          </p>
-        </>
+        <RadioGroup
+          legend="Reboot strategy"
+          registration={register("rebootStrategy")}
+          options={[
+            { value: "reboot", label: "reboot" },
+            { value: "etcd-lock", label: "etcd-lock" },
+            { value: "off", label: "off" },
+          ]}
+          description={rebootStrategyDescriptions[state.rebootStrategy]}
+        />
       )}
+      <div className="field-row">
+        <TextField
+          label="Reboot window start"
+          registration={register("windowStart")}
+          error={errors.windowStart}
+          placeholder="Thu 04:00"
+        />
+        <TextField
+          label="Reboot window length"
+          registration={register("windowLength")}
+          error={errors.windowLength}
+          placeholder="1h30m"
+        />
+      </div>
+      <p className="help">
+        Optional: reboots happen only inside this window (
+        {state.reboot === "kured"
+          ? "kured's --reboot-days, --start-time and --end-time, in UTC"
+          : "locksmithd's LOCKSMITHD_REBOOT_WINDOW_START and _LENGTH"}
+        ). Start as 04:00 or Thu 04:00; length as 1h or 1h30m. Both or neither.
+      </p>
       <div className="field">
         <label htmlFor="field-channel">OS update channel</label>
         <select id="field-channel" {...register("channel")}>
@@ -233,3 +249,89 @@ export const ChoicesForm = memo(function ChoicesForm({
     </form>
   );
 });
+
+/** How kured gets into the cluster: installed once by the zero-touch control plane, or by hand. */
+function KuredInstallFields({
+  form,
+  state,
+}: {
+  form: UseFormReturn<FormInput>;
+  state: WizardState;
+}) {
+  const { release, note } = addonReleaseFor("kured", kuredReleases, state.kubernetesVersion);
+  const commands = kuredInstallCommands(
+    state.kubernetesVersion,
+    state.windowStart,
+    state.windowLength,
+  );
+  const zeroTouch = state.bootstrap === "generated";
+  const byCluster = zeroTouch && state.kuredInstall === "cluster";
+  return (
+    <>
+      <RadioGroup
+        legend="Install kured"
+        registration={form.register("kuredInstall")}
+        options={[
+          {
+            value: "cluster",
+            label: zeroTouch
+              ? "Automatically, once (zero-touch)"
+              : "Automatically (zero-touch bootstrap only)",
+            disabled: !zeroTouch,
+          },
+          { value: "manual", label: "Yourself, with the commands below" },
+        ]}
+        description={
+          byCluster
+            ? `The control plane applies kured ${release.version}'s released manifest once after kubeadm init (install-kured.service), watching /run/reboot-required.`
+            : "Run these commands once, with an admin kubeconfig, after the control plane is up."
+        }
+      />
+      <p className="help">
+        kured {release.version} supports Kubernetes 1.{release.minMinor}–1.{release.maxMinor} (
+        <a href={release.source} target="_blank" rel="noreferrer">
+          its release notes
+        </a>
+        ), from{" "}
+        <a href={kuredManifestUrl(release.version)} target="_blank" rel="noreferrer">
+          its pinned manifest
+        </a>
+        ; see also{" "}
+        <a href={kuredDocsUrl} target="_blank" rel="noreferrer">
+          kured&apos;s installation docs
+        </a>
+        .{note ? ` ${note}` : ""}
+      </p>
+      {!byCluster && (
+        <div className="field">
+          <p className="field-title" id="kured-install">
+            Install kured in the cluster once
+          </p>
+          <pre className="command" aria-labelledby="kured-install">
+            {commands}
+          </pre>
+          <CopyButton text={commands} label="Copy kured commands" />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Which kubeadm config API the chosen minor gets, and what its kubeadm changed. */
+function KubeadmNote({ version }: { version: string }) {
+  const { rules, assumedFrom } = kubeadmRules(version);
+  const apiVersion = kubeadmApiVersion(version);
+  return (
+    <p className="help" id="kubeadm-rules">
+      kubeadm config: {apiVersion} ({rules.changes.join("; ")}).{" "}
+      {assumedFrom ? `${assumedFrom} ` : ""}
+      <a
+        href={`https://kubernetes.io/docs/reference/config-api/kubeadm-config.${apiVersion.split("/")[1] ?? ""}/`}
+        target="_blank"
+        rel="noreferrer"
+      >
+        kubeadm config reference
+      </a>
+    </p>
+  );
+}
