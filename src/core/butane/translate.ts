@@ -1,4 +1,5 @@
 import { makeDataUrl } from "./data-url.ts";
+import { cleanPath } from "./go-path.ts";
 import type { Decoded, DecodedValue } from "./decode.ts";
 import type { IgnObject, IgnValue } from "./ignition-types.ts";
 import type { PathPart } from "./report.ts";
@@ -71,16 +72,26 @@ const OMIT = new Set([
 ]);
 
 /** Normalises a slash path like Go's path.Clean, and refuses escapes from the files directory. */
-function cleanRelative(p: string): string | undefined {
-  const parts: string[] = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
+/**
+ * Butane's files-directory rule (base/util/file.go ReadLocalFile and
+ * EnsurePathWithinFilesDir): the directory joined with the local path, cleaned,
+ * must stay inside the directory, so `../in/x` in a directory named `in` is
+ * allowed. Returns the path relative to the directory, or undefined when it
+ * leaves it.
+ */
+function withinFilesDir(dir: FilesDirectory, local: string): string | undefined {
+  const base = cleanPath(dir.displayPath ?? ".");
+  const joined = cleanPath(`${base}/${local}`);
+  if (joined === base) return "";
+  if (base === ".") return joined === ".." || joined.startsWith("../") ? undefined : joined;
+  const prefix = base === "/" ? "/" : `${base}/`;
+  return joined.startsWith(prefix) ? joined.slice(prefix.length) : undefined;
+}
+
+/** How Go names a file of the files directory in an error: the cleaned join. */
+function shownPath(dir: FilesDirectory, rel: string): string {
+  if (dir.displayPath === undefined) return ["."].concat(rel === "" ? [] : [rel]).join("/");
+  return cleanPath(`${dir.displayPath}/${rel}`);
 }
 
 export function translate(
@@ -97,15 +108,19 @@ export function translate(
       errors.push({ path: at, message: ERR_NO_FILES_DIR });
       return undefined;
     }
-    const rel = cleanRelative(local);
+    const rel = withinFilesDir(dir, local);
     if (rel === undefined) {
       errors.push({ path: at, message: ERR_FILES_DIR_ESCAPE });
       return undefined;
     }
-    const bytes = dir.readFile(rel);
+    const bytes = dir.stat?.(rel)?.kind === "directory" ? undefined : dir.readFile(rel);
     if (bytes === undefined) {
-      const shown = [dir.displayPath ?? ".", rel].filter((s) => s !== "").join("/");
-      errors.push({ path: at, message: `open ${shown}: no such file or directory` });
+      // os.ReadFile opens a directory but fails reading it.
+      const message =
+        dir.stat?.(rel)?.kind === "directory"
+          ? `read ${shownPath(dir, rel)}: is a directory`
+          : `open ${shownPath(dir, rel)}: no such file or directory`;
+      errors.push({ path: at, message });
     }
     return bytes;
   };
@@ -339,15 +354,17 @@ function processTrees(
       errors.push({ path: ypath, message: ERR_NO_FILES_DIR });
       return;
     }
-    const base = cleanRelative(typeof tree.local === "string" ? tree.local : "");
+    const base = withinFilesDir(dir, typeof tree.local === "string" ? tree.local : "");
     if (base === undefined) {
       errors.push({ path: ypath, message: ERR_FILES_DIR_ESCAPE });
       continue;
     }
     const st = dir.stat?.(base);
     if (st === undefined) {
-      const shown = [dir.displayPath ?? ".", base].filter((s) => s !== "").join("/");
-      errors.push({ path: ypath, message: `stat ${shown}: no such file or directory` });
+      errors.push({
+        path: ypath,
+        message: `stat ${shownPath(dir, base)}: no such file or directory`,
+      });
       continue;
     }
     if (st.kind !== "directory") {
