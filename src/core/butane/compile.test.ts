@@ -65,4 +65,48 @@ describe("compileButane", () => {
     const r = compileButane(src);
     expect([0, 1]).toContain(r.exitCode);
   });
+
+  it("names Butane's first-pass struct when the document is not a mapping", () => {
+    expect(compileButane("- a\n- b\n").stderr).toBe(
+      "Error translating config: Error unmarshaling yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into config.commonFields\n",
+    );
+  });
+  it("refuses control characters as libyaml's reader does", () => {
+    for (const c of ["\u0001", "\u0000", "\u007f"]) {
+      expect(compileButane(`${head}a: "x${c}y"\n`).stderr).toBe(
+        "Error translating config: Error unmarshaling yaml: yaml: control characters are not allowed\n",
+      );
+    }
+  });
+  it("warns where a struct's YAML node is null, so --strict fails", () => {
+    const src = `${head}storage:\n  files:\n    - path: /a\n      contents:\n`;
+    const warning =
+      "warning at $.storage.files.0.contents, line 6 col 16: context tree does not match content tree at $.storage.files.0.contents. Line and column reporting may be inconsistent. Unused keys may not be reported\n";
+    expect(compileButane(src).stderr).toBe(warning);
+    expect(compileButane(src, { strict: true }).exitCode).toBe(1);
+  });
+  it("lets a local path leave the files directory when it comes back in, as Go's join does", () => {
+    const files = {
+      displayPath: "in",
+      readFile: (p: string) => (p === "x" ? new TextEncoder().encode("hi") : undefined),
+      stat: (p: string) =>
+        p === "d" || p === "x"
+          ? ({ kind: p === "d" ? "directory" : "file", executable: false } as const)
+          : undefined,
+    };
+    const local = (path: string) =>
+      compileButane(
+        `${head}storage:\n  files:\n    - path: /f\n      contents:\n        local: ${path}\n`,
+        {
+          filesDir: files,
+        },
+      );
+    expect(local("../in/x").ignition).toContain('"source":"data:,hi"');
+    expect(local("../out/x").stderr).toContain(
+      "local file path traverses outside the files directory",
+    );
+    expect(local("d").stderr).toContain(
+      "error at $.storage.files.0.contents.local, line 7 col 16: read in/d: is a directory\n",
+    );
+  });
 });

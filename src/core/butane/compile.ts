@@ -59,7 +59,8 @@ const COMMON_SPEC: SpecVersion = {
   basePackage: "common",
   structs: {
     Config: {
-      goName: "common.Common",
+      // Butane's first pass reads only these fields (config/config.go commonFields).
+      goName: "config.commonFields",
       fields: [
         { key: "version", type: { kind: "str", ptr: false, goName: "string" } },
         { key: "variant", type: { kind: "str", ptr: false, goName: "string" } },

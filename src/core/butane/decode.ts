@@ -255,8 +255,9 @@ export function findUnusedKeys(
   const visitStruct = (n: YNode | undefined, v: Decoded, name: string, path: PathPart[]): void => {
     const schema = spec.structs[name];
     if (schema === undefined || n === undefined) return;
-    if (n.kind !== "map") return;
-    if (n.viaAlias) {
+    // Ignition's ValidateUnusedKeys (config/validate/validate.go) warns where
+    // the YAML node of a struct is not a mapping: a null `contents:` or `- ~`.
+    if (n.kind !== "map" || n.viaAlias) {
       out.push({
         path,
         key: false,
@@ -271,9 +272,12 @@ export function findUnusedKeys(
       }
     }
     for (const f of schema.fields) {
-      const fv = v[f.key];
-      if (fv === undefined) continue;
       const child = lastEntry(n, f.key);
+      const fv = v[f.key];
+      // Go walks every struct field, set or not: a null one still has a YAML node.
+      if (fv === undefined && f.type.kind === "struct")
+        visitStruct(child, {}, f.type.name, [...path, f.key]);
+      if (fv === undefined) continue;
       visitValue(child, fv, f.type, [...path, f.key]);
     }
   };

@@ -61,7 +61,16 @@ class Positions {
   }
 }
 
+/**
+ * Characters libyaml's reader refuses (go-yaml v3 readerc.go): everything
+ * but tab, line feed, carriage return, printable ASCII, NEL, and the
+ * printable BMP and astral ranges (surrogate pairs are astral characters).
+ */
+const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ud800-\udfff\ue000-\ufffd]/;
+
 export function readYaml(src: string): ReadResult {
+  if (NOT_ALLOWED.test(src))
+    return { ok: false, message: "yaml: control characters are not allowed" };
   const positions = new Positions(src);
   let docs;
   try {
