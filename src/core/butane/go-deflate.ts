@@ -500,6 +500,9 @@ class BlockWriter {
  */
 const hashHead = new Uint32Array(1 << HASH_BITS);
 const hashPrev = new Uint32Array(WINDOW_SIZE);
+// Also shared: only bytes below the window's end and tokens below the count are read.
+const slidingWindow = new Uint8Array(2 * WINDOW_SIZE);
+const tokens = new Uint32Array(MAX_BLOCK_TOKENS + 1);
 let nextHashOffset = 1;
 const OFFSET_LIMIT = 2 ** 30;
 
@@ -520,8 +523,6 @@ export function goDeflate(input: Uint8Array): Uint8Array {
     nextHashOffset = 1;
   }
   const out = new BlockWriter();
-  const window = new Uint8Array(2 * WINDOW_SIZE);
-  const tokens = new Uint32Array(MAX_BLOCK_TOKENS + 1);
   let tokenCount = 0;
   let hashOffset = nextHashOffset;
   let index = 0;
@@ -535,7 +536,7 @@ export function goDeflate(input: Uint8Array): Uint8Array {
 
   const writeBlock = (end: number): void => {
     if (end > 0) {
-      const slice = blockStart <= end ? window.subarray(blockStart, end) : null;
+      const slice = blockStart <= end ? slidingWindow.subarray(blockStart, end) : null;
       blockStart = end;
       out.writeBlock(tokens, tokenCount, false, slice);
     }
@@ -555,17 +556,17 @@ export function goDeflate(input: Uint8Array): Uint8Array {
     let best = prevLength;
     if (best >= GOOD) tries >>= 2;
     let found: { length: number; offset: number } | null = null;
-    let wEnd = window[pos + best] ?? 0;
+    let wEnd = slidingWindow[pos + best] ?? 0;
     const minIndex = pos - WINDOW_SIZE;
     for (let i = prevHead; tries > 0; tries--) {
-      if (wEnd === window[i + best]) {
+      if (wEnd === slidingWindow[i + best]) {
         let n = 0;
-        while (n < minMatchLook && window[i + n] === window[pos + n]) n++;
+        while (n < minMatchLook && slidingWindow[i + n] === slidingWindow[pos + n]) n++;
         if (n > best && (n > MIN_MATCH || pos - i <= 4096)) {
           best = n;
           found = { length: n, offset: pos - i };
           if (n >= nice) break;
-          wEnd = window[pos + n] ?? 0;
+          wEnd = slidingWindow[pos + n] ?? 0;
         }
       }
       if (i === minIndex) break;
@@ -576,7 +577,7 @@ export function goDeflate(input: Uint8Array): Uint8Array {
   };
 
   const insertHash = (at: number): number => {
-    const h = hash4(window, at);
+    const h = hash4(slidingWindow, at);
     const head = hashHead[h] ?? 0;
     hashPrev[at & WINDOW_MASK] = head;
     hashHead[h] = at + hashOffset;
@@ -592,7 +593,7 @@ export function goDeflate(input: Uint8Array): Uint8Array {
         if (!sync) return;
         if (lookahead === 0) {
           if (byteAvailable) {
-            tokens[tokenCount++] = window[index - 1] ?? 0;
+            tokens[tokenCount++] = slidingWindow[index - 1] ?? 0;
             byteAvailable = false;
           }
           if (tokenCount > 0) writeBlock(index);
@@ -626,7 +627,7 @@ export function goDeflate(input: Uint8Array): Uint8Array {
         if (tokenCount === MAX_BLOCK_TOKENS) writeBlock(index);
       } else {
         if (byteAvailable) {
-          tokens[tokenCount++] = window[index - 1] ?? 0;
+          tokens[tokenCount++] = slidingWindow[index - 1] ?? 0;
           if (tokenCount === MAX_BLOCK_TOKENS) writeBlock(index);
         }
         index++;
@@ -637,14 +638,14 @@ export function goDeflate(input: Uint8Array): Uint8Array {
 
   const fill = (b: Uint8Array): number => {
     if (index >= 2 * WINDOW_SIZE - (MIN_MATCH + MAX_MATCH)) {
-      window.copyWithin(0, WINDOW_SIZE, 2 * WINDOW_SIZE);
+      slidingWindow.copyWithin(0, WINDOW_SIZE, 2 * WINDOW_SIZE);
       index -= WINDOW_SIZE;
       windowEnd -= WINDOW_SIZE;
       blockStart = blockStart >= WINDOW_SIZE ? blockStart - WINDOW_SIZE : MAX_INT32;
       hashOffset += WINDOW_SIZE;
     }
-    const n = Math.min(b.length, window.length - windowEnd);
-    window.set(b.subarray(0, n), windowEnd);
+    const n = Math.min(b.length, slidingWindow.length - windowEnd);
+    slidingWindow.set(b.subarray(0, n), windowEnd);
     windowEnd += n;
     return n;
   };
