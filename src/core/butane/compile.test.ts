@@ -109,4 +109,23 @@ describe("compileButane", () => {
       "error at $.storage.files.0.contents.local, line 7 col 16: read in/d: is a directory\n",
     );
   });
+  it("applies merge keys as yaml.v3 does, and still warns that << is unused", () => {
+    const src = `base: &base\n  variant: flatcar\n  version: 1.0.0\n<<: *base\nstorage:\n  files:\n    - &f\n      path: /a\n      mode: 0644\n    - <<: *f\n      path: /b\n`;
+    const r = compileButane(src);
+    expect(r.stderr).toBe(
+      "warning at $.base, line 1 col 1: unused key base\nwarning at $.<<, line 4 col 1: unused key <<\nwarning at $.storage.files.1.<<, line 10 col 7: unused key <<\n",
+    );
+    expect(JSON.parse(r.ignition ?? "{}")).toEqual({
+      ignition: { version: "3.3.0" },
+      storage: {
+        files: [
+          { path: "/a", mode: 420 },
+          { path: "/b", mode: 420 },
+        ],
+      },
+    });
+    expect(compileButane(`${head}storage:\n  <<: [1]\n`).stderr).toBe(
+      "Error translating config: yaml: map merge requires map or sequence of maps as the value\n",
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  BadMergeValue,
   correlate,
   decodeStruct,
   ExcessiveAliasing,
@@ -96,7 +97,14 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   if (!read.ok) return fail([], `Error unmarshaling yaml: ${read.message}`);
   const root = read.root;
 
-  const common = decodeStruct(root, "Config", COMMON_SPEC);
+  // A bad merge value fails the first pass when it is at the root (config/config.go).
+  let common: ReturnType<typeof decodeStruct>;
+  try {
+    common = decodeStruct(root, "Config", COMMON_SPEC);
+  } catch (e) {
+    if (e instanceof BadMergeValue) return fail([], `Error unmarshaling yaml: ${e.message}`);
+    throw e;
+  }
   if (common.errors.length > 0) {
     return fail(
       [],
@@ -111,7 +119,13 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   if (spec === undefined)
     return fail([], `No translator exists for variant ${variant} with version ${version}`);
 
-  const decoded = decodeStruct(root, "Config", spec);
+  let decoded: ReturnType<typeof decodeStruct>;
+  try {
+    decoded = decodeStruct(root, "Config", spec);
+  } catch (e) {
+    if (e instanceof BadMergeValue) return fail([], e.message);
+    throw e;
+  }
   if (decoded.errors.length > 0) {
     return fail([], `yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}`);
   }
