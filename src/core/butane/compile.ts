@@ -141,8 +141,9 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
     if (f.line !== undefined) {
       r.line = f.line;
       r.column = f.column ?? 0;
-    } else if (yamlPath !== null) {
-      const pos = correlate(index, yamlPath, onKey);
+    } else {
+      // Without a path vcontext's Correlate takes the root's position.
+      const pos = correlate(index, yamlPath ?? [], onKey);
       if (pos !== undefined) {
         r.line = pos.line;
         r.column = pos.column;

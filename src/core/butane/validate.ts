@@ -1,5 +1,6 @@
 import type { Decoded, DecodedValue } from "./decode.ts";
 import type { IgnObject, IgnValue } from "./ignition-types.ts";
+import { goJsonSyntaxError } from "./go-json-syntax.ts";
 import { cleanPath } from "./go-path.ts";
 import { parseGoUrl, queryValues } from "./go-url.ts";
 import type { PathPart } from "./report.ts";
@@ -79,43 +80,16 @@ export const ERR_DECIMAL_MODE =
 export const ERR_SPECIAL_MODE_BITS =
   "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0";
 
-/** Go's json.Unmarshal syntax error for the start of a document, with Ignition's position. */
-function jsonSyntaxError(
-  text: string,
-): { message: string; line?: number; column?: number } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch {
-    let i = 0;
-    while (i < text.length && " \t\r\n".includes(text.charAt(i))) i++;
-    if (i >= text.length) return { message: "unexpected end of JSON input" };
-    const ch = text.charAt(i);
-    const before = text.slice(0, i);
-    const line = before.split("\n").length;
-    const column = i - before.lastIndexOf("\n");
-    if (!'{["-0123456789tfn'.includes(ch)) {
-      return { message: `invalid character '${ch}' looking for beginning of value`, line, column };
-    }
-    return { message: "unexpected end of JSON input" };
-  }
-}
-
 function validateInlineConfig(
   out: Finding[],
   at: PathPart[],
   inline: string,
   spec: SpecVersion,
 ): void {
-  const syntax = jsonSyntaxError(inline);
+  const syntax = goJsonSyntaxError(inline);
   if (syntax !== undefined) {
-    out.push({
-      level: "error",
-      path: null,
-      line: syntax.line,
-      column: syntax.column,
-      message: syntax.message,
-    });
+    // No path: vcontext's Correlate later places it at the YAML root.
+    out.push({ level: "error", path: null, message: syntax });
     out.push({ level: "error", path: [...at, "inline"], message: "config is not valid" });
     return;
   }
@@ -136,7 +110,14 @@ function validateInlineConfig(
       path: [...at, "version"],
       message: "skipping validation for the merge/replace ignition config due to an unkown version",
     });
+    return;
   }
+  // Butane's ValidateIgnitionConfig (base/v0_5/util.go) runs Ignition's
+  // ValidateWithContext on the child: Validate, then duplicates. Its entries
+  // keep the child's own JSON paths; Butane then positions them at the
+  // deepest node of its YAML along that path (vcontext report.Correlate).
+  const child = parsed as IgnObject;
+  out.push(...validateIgnition(child), ...validateDuplicates(child));
 }
 
 /** Validation of the Butane config itself (Go's validate.Validate on the yaml struct). */
