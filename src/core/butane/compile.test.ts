@@ -128,4 +128,28 @@ describe("compileButane", () => {
       "Error translating config: yaml: map merge requires map or sequence of maps as the value\n",
     );
   });
+  it("refuses a tree listed twice and a tree whose root is a file, with Butane's words", () => {
+    const files = {
+      displayPath: "files",
+      readFile: (p: string) =>
+        p === "t/a" || p === "f" ? new TextEncoder().encode("x") : undefined,
+      stat: (p: string) =>
+        p === "t"
+          ? ({ kind: "directory", executable: false } as const)
+          : p === "t/a" || p === "f"
+            ? ({ kind: "file", executable: false } as const)
+            : undefined,
+      list: (p: string) => (p === "t" ? ["a"] : undefined),
+    };
+    const trees = (locals: string[]) =>
+      compileButane(
+        `variant: flatcar\nversion: 1.1.0\nstorage:\n  trees:\n${locals.map((l) => `    - local: ${l}\n`).join("")}`,
+        { filesDir: files },
+      ).reports.map((r) => `${r.path}: ${r.message}`);
+    expect(trees(["t"])).toEqual([]);
+    expect(trees(["t", "t"])).toEqual([
+      "$.storage.trees.1: matching filesystem node has existing contents or different type",
+    ]);
+    expect(trees(["f"])).toEqual(["$.storage.trees.0: root of tree must be a directory"]);
+  });
 });

@@ -24,6 +24,10 @@ export interface FilesDirectory {
 export const ERR_NO_FILES_DIR =
   "local file paths are relative to a files directory that must be specified with -d/--files-dir";
 const ERR_FILES_DIR_ESCAPE = "local file path traverses outside the files directory";
+// Tree errors, config/common/errors.go.
+const ERR_NODE_EXISTS = "matching filesystem node has existing contents or different type";
+const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
+const ERR_FILE_TYPE = "trees may only contain files, directories, and symlinks";
 
 /** Maps JSON paths of the output back to YAML paths of the source. */
 export class Translations {
@@ -368,7 +372,7 @@ function processTrees(
       continue;
     }
     if (st.kind !== "directory") {
-      errors.push({ path: ypath, message: "tree local path is not a directory" });
+      errors.push({ path: ypath, message: ERR_TREE_NOT_DIRECTORY });
       continue;
     }
     const dest = typeof tree.path === "string" && tree.path !== "" ? tree.path : "/";
@@ -386,13 +390,15 @@ function processTrees(
           let idx = files.findIndex((f) => f.path === destPath);
           let file = files[idx];
           if (file !== undefined) {
-            if (typeof obj(file.contents).source === "string") {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+            // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
+            const source = obj(file.contents).source;
+            if (typeof source === "string" && source !== "") {
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
           } else {
             if (links.some((l) => l.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
             file = { path: destPath };
@@ -411,13 +417,13 @@ function processTrees(
         } else if (info.kind === "symlink") {
           let link = links.find((l) => l.path === destPath);
           if (link !== undefined) {
-            if (typeof link.target === "string") {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+            if (typeof link.target === "string" && link.target !== "") {
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
           } else {
             if (files.some((f) => f.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
             link = { path: destPath };
@@ -428,7 +434,7 @@ function processTrees(
         } else {
           errors.push({
             path: ypath,
-            message: "trees must contain only files, directories, and symlinks",
+            message: ERR_FILE_TYPE,
           });
         }
       }
