@@ -52,4 +52,10 @@ describe("inline child configs", () => {
       "$.storage.files.1.path: path is not fully simplified",
     ]);
   });
+
+  it("refuses a child that is not a JSON object with json.Unmarshal's type error", () => {
+    expect(merge("[1]").stderr).toBe(
+      "error at line 1 col 1: json: cannot unmarshal array into Go value of type types.Config\nerror at $.ignition.config.merge.0.inline, line 6 col 17: config is not valid\nError translating config: source config is invalid\n",
+    );
+  });
 });

@@ -94,6 +94,21 @@ function validateInlineConfig(
     return;
   }
   const parsed: unknown = JSON.parse(inline);
+  if (parsed !== null && !isObj(parsed)) {
+    // json.Unmarshal's UnmarshalTypeError for a document that is not an object.
+    const kind = Array.isArray(parsed)
+      ? "array"
+      : typeof parsed === "boolean"
+        ? "bool"
+        : typeof parsed;
+    out.push({
+      level: "error",
+      path: null,
+      message: `json: cannot unmarshal ${kind} into Go value of type types.Config`,
+    });
+    out.push({ level: "error", path: [...at, "inline"], message: "config is not valid" });
+    return;
+  }
   const ign = isObj(parsed) ? parsed.ignition : undefined;
   const version = isObj(ign) ? ign.version : undefined;
   if (typeof version !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) {
