@@ -65,4 +65,91 @@ describe("compileButane", () => {
     const r = compileButane(src);
     expect([0, 1]).toContain(r.exitCode);
   });
+
+  it("names Butane's first-pass struct when the document is not a mapping", () => {
+    expect(compileButane("- a\n- b\n").stderr).toBe(
+      "Error translating config: Error unmarshaling yaml: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into config.commonFields\n",
+    );
+  });
+  it("refuses control characters as libyaml's reader does", () => {
+    for (const c of ["\u0001", "\u0000", "\u007f"]) {
+      expect(compileButane(`${head}a: "x${c}y"\n`).stderr).toBe(
+        "Error translating config: Error unmarshaling yaml: yaml: control characters are not allowed\n",
+      );
+    }
+  });
+  it("warns where a struct's YAML node is null, so --strict fails", () => {
+    const src = `${head}storage:\n  files:\n    - path: /a\n      contents:\n`;
+    const warning =
+      "warning at $.storage.files.0.contents, line 6 col 16: context tree does not match content tree at $.storage.files.0.contents. Line and column reporting may be inconsistent. Unused keys may not be reported\n";
+    expect(compileButane(src).stderr).toBe(warning);
+    expect(compileButane(src, { strict: true }).exitCode).toBe(1);
+  });
+  it("lets a local path leave the files directory when it comes back in, as Go's join does", () => {
+    const files = {
+      displayPath: "in",
+      readFile: (p: string) => (p === "x" ? new TextEncoder().encode("hi") : undefined),
+      stat: (p: string) =>
+        p === "d" || p === "x"
+          ? ({ kind: p === "d" ? "directory" : "file", executable: false } as const)
+          : undefined,
+    };
+    const local = (path: string) =>
+      compileButane(
+        `${head}storage:\n  files:\n    - path: /f\n      contents:\n        local: ${path}\n`,
+        {
+          filesDir: files,
+        },
+      );
+    expect(local("../in/x").ignition).toContain('"source":"data:,hi"');
+    expect(local("../out/x").stderr).toContain(
+      "local file path traverses outside the files directory",
+    );
+    expect(local("d").stderr).toContain(
+      "error at $.storage.files.0.contents.local, line 7 col 16: read in/d: is a directory\n",
+    );
+  });
+  it("applies merge keys as yaml.v3 does, and still warns that << is unused", () => {
+    const src = `base: &base\n  variant: flatcar\n  version: 1.0.0\n<<: *base\nstorage:\n  files:\n    - &f\n      path: /a\n      mode: 0644\n    - <<: *f\n      path: /b\n`;
+    const r = compileButane(src);
+    expect(r.stderr).toBe(
+      "warning at $.base, line 1 col 1: unused key base\nwarning at $.<<, line 4 col 1: unused key <<\nwarning at $.storage.files.1.<<, line 10 col 7: unused key <<\n",
+    );
+    expect(JSON.parse(r.ignition ?? "{}")).toEqual({
+      ignition: { version: "3.3.0" },
+      storage: {
+        files: [
+          { path: "/a", mode: 420 },
+          { path: "/b", mode: 420 },
+        ],
+      },
+    });
+    expect(compileButane(`${head}storage:\n  <<: [1]\n`).stderr).toBe(
+      "Error translating config: yaml: map merge requires map or sequence of maps as the value\n",
+    );
+  });
+  it("refuses a tree listed twice and a tree whose root is a file, with Butane's words", () => {
+    const files = {
+      displayPath: "files",
+      readFile: (p: string) =>
+        p === "t/a" || p === "f" ? new TextEncoder().encode("x") : undefined,
+      stat: (p: string) =>
+        p === "t"
+          ? ({ kind: "directory", executable: false } as const)
+          : p === "t/a" || p === "f"
+            ? ({ kind: "file", executable: false } as const)
+            : undefined,
+      list: (p: string) => (p === "t" ? ["a"] : undefined),
+    };
+    const trees = (locals: string[]) =>
+      compileButane(
+        `variant: flatcar\nversion: 1.1.0\nstorage:\n  trees:\n${locals.map((l) => `    - local: ${l}\n`).join("")}`,
+        { filesDir: files },
+      ).reports.map((r) => `${r.path}: ${r.message}`);
+    expect(trees(["t"])).toEqual([]);
+    expect(trees(["t", "t"])).toEqual([
+      "$.storage.trees.1: matching filesystem node has existing contents or different type",
+    ]);
+    expect(trees(["f"])).toEqual(["$.storage.trees.0: root of tree must be a directory"]);
+  });
 });

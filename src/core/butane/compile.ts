@@ -1,4 +1,5 @@
 import {
+  BadMergeValue,
   correlate,
   decodeStruct,
   ExcessiveAliasing,
@@ -59,7 +60,8 @@ const COMMON_SPEC: SpecVersion = {
   basePackage: "common",
   structs: {
     Config: {
-      goName: "common.Common",
+      // Butane's first pass reads only these fields (config/config.go commonFields).
+      goName: "config.commonFields",
       fields: [
         { key: "version", type: { kind: "str", ptr: false, goName: "string" } },
         { key: "variant", type: { kind: "str", ptr: false, goName: "string" } },
@@ -95,7 +97,14 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   if (!read.ok) return fail([], `Error unmarshaling yaml: ${read.message}`);
   const root = read.root;
 
-  const common = decodeStruct(root, "Config", COMMON_SPEC);
+  // A bad merge value fails the first pass when it is at the root (config/config.go).
+  let common: ReturnType<typeof decodeStruct>;
+  try {
+    common = decodeStruct(root, "Config", COMMON_SPEC);
+  } catch (e) {
+    if (e instanceof BadMergeValue) return fail([], `Error unmarshaling yaml: ${e.message}`);
+    throw e;
+  }
   if (common.errors.length > 0) {
     return fail(
       [],
@@ -110,7 +119,13 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   if (spec === undefined)
     return fail([], `No translator exists for variant ${variant} with version ${version}`);
 
-  const decoded = decodeStruct(root, "Config", spec);
+  let decoded: ReturnType<typeof decodeStruct>;
+  try {
+    decoded = decodeStruct(root, "Config", spec);
+  } catch (e) {
+    if (e instanceof BadMergeValue) return fail([], e.message);
+    throw e;
+  }
   if (decoded.errors.length > 0) {
     return fail([], `yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}`);
   }
@@ -126,8 +141,9 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
     if (f.line !== undefined) {
       r.line = f.line;
       r.column = f.column ?? 0;
-    } else if (yamlPath !== null) {
-      const pos = correlate(index, yamlPath, onKey);
+    } else {
+      // Without a path vcontext's Correlate takes the root's position.
+      const pos = correlate(index, yamlPath ?? [], onKey);
       if (pos !== undefined) {
         r.line = pos.line;
         r.column = pos.column;

@@ -1,16 +1,18 @@
-import { gzipSync } from "fflate";
+import { goGzip } from "./go-gzip.ts";
 
-const UNRESERVED = /[A-Za-z0-9\-_.!~*'()]/;
+/** Each byte as the dataurl Go package writes it: RFC 2396 unreserved characters kept, the rest %XX. */
+const ESCAPED = Array.from({ length: 256 }, (_, b) => {
+  const ch = String.fromCharCode(b);
+  return /[A-Za-z0-9\-_.!~*'()]/.test(ch)
+    ? ch
+    : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+});
 
 /** Percent-encodes bytes as the dataurl Go package does (RFC 2396 unreserved kept). */
 export function escapeDataUrl(bytes: Uint8Array): string {
-  let out = "";
-  for (const b of bytes) {
-    const ch = String.fromCharCode(b);
-    out +=
-      b < 0x80 && UNRESERVED.test(ch) ? ch : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
-  }
-  return out;
+  const parts = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) parts[i] = ESCAPED[bytes[i] ?? 0] ?? "";
+  return parts.join("");
 }
 
 export function base64(bytes: Uint8Array): string {
@@ -20,17 +22,6 @@ export function base64(bytes: Uint8Array): string {
   }
   return btoa(bin);
 }
-
-/** Gzip at best compression with a header like Go's compress/gzip (no mtime, OS unknown). */
-export function gzipLikeGo(bytes: Uint8Array): Uint8Array {
-  const gz = gzipSync(bytes, { level: 9, mtime: 0 });
-  gz[8] = 2;
-  gz[9] = 0xff;
-  return gz;
-}
-
-/** Bytes Go's compress/flate adds after the data: its closing empty stored block. */
-export const GO_DEFLATE_EXTRA = 5;
 
 export interface DataUrl {
   source: string;
@@ -51,12 +42,9 @@ export function makeDataUrl(contents: Uint8Array, currentCompression: string | u
   const b64 = ";base64," + base64(contents);
   if (b64.length < opaque.length) opaque = b64;
   if (!userCompressed) {
-    const bytes = gzipLikeGo(contents);
-    const gz = ";base64," + base64(bytes);
-    // Go's deflate ends with an empty stored block that fflate does not write:
-    // judge the length Go's stream would have.
-    const goLength = ";base64,".length + Math.ceil((bytes.length + GO_DEFLATE_EXTRA) / 3) * 4;
-    if (goLength + 4 < opaque.length) {
+    const gz = ";base64," + base64(goGzip(contents));
+    // Butane counts the length of the word "gzip" in the compression field.
+    if (gz.length + "gzip".length < opaque.length) {
       opaque = gz;
       compression = "gzip";
     }

@@ -38,6 +38,19 @@ const BOOL_COMPAT: Record<string, boolean> = {
 const MAX_DECODE_STEPS = 2_000_000;
 
 export class ExcessiveAliasing extends Error {}
+/** yaml.v3's failWantMap (decode.go): a merge key whose value is not a mapping or a list of them. */
+export class BadMergeValue extends Error {
+  constructor() {
+    super("yaml: map merge requires map or sequence of maps as the value");
+  }
+}
+
+/** yaml.v3's isMerge: a plain `<<` key, or one tagged !!merge. */
+function isMergeKey(n: YNode): boolean {
+  if (n.kind !== "scalar" || n.value !== "<<") return false;
+  if (n.tag === undefined) return n.plain;
+  return n.tag === "!" || n.tag === "!!merge" || n.tag === "tag:yaml.org,2002:merge";
+}
 
 /** Short tag of a node, as yaml.v3 prints it in type errors. */
 function shortTag(n: YNode): string {
@@ -138,20 +151,50 @@ export function decodeStruct(
       }
     }
   };
-  const decodeMap = (n: YMap, name: string, only?: ReadonlySet<string>): Decoded => {
+  /**
+   * A mapping into a struct, as yaml.v3's mappingStruct and merge do: a `<<`
+   * value is decoded into the same struct afterwards, skipping the keys the
+   * mapping (and earlier merged mappings) already set.
+   */
+  const decodeMap = (
+    n: YMap,
+    name: string,
+    only?: ReadonlySet<string>,
+    into: Decoded = {},
+    skip?: Set<string>,
+  ): Decoded => {
     const schema = spec.structs[name];
-    const out: Decoded = {};
+    const out = into;
     if (schema === undefined) return out;
     if (hasDuplicateKeys(n, errors)) return out;
+    let mergeNode: YNode | undefined;
     for (const e of n.entries) {
+      if (isMergeKey(e.keyNode)) {
+        mergeNode = e.value;
+        continue;
+      }
       const key = e.keyNode.kind === "scalar" ? e.keyNode.value : undefined;
       if (key === undefined) continue;
+      if (skip !== undefined) {
+        if (skip.has(key)) continue;
+        skip.add(key);
+      }
       if (only !== undefined && !only.has(key)) continue;
       const field = schema.fields.find((f) => f.key === key);
       if (field === undefined) continue;
       const v = decodeValue(e.value, field.type);
       if (v !== undefined) out[key] = v;
       else if (key in out) out[key] = zeroOf(field.type);
+    }
+    if (mergeNode !== undefined) {
+      const merged =
+        skip ??
+        new Set(n.entries.flatMap((e) => (e.keyNode.kind === "scalar" ? [e.keyNode.value] : [])));
+      const sources = mergeNode.kind === "seq" ? mergeNode.items : [mergeNode];
+      for (const m of sources) {
+        if (m.kind !== "map") throw new BadMergeValue();
+        decodeMap(m, name, only, out, merged);
+      }
     }
     return out;
   };
@@ -255,8 +298,9 @@ export function findUnusedKeys(
   const visitStruct = (n: YNode | undefined, v: Decoded, name: string, path: PathPart[]): void => {
     const schema = spec.structs[name];
     if (schema === undefined || n === undefined) return;
-    if (n.kind !== "map") return;
-    if (n.viaAlias) {
+    // Ignition's ValidateUnusedKeys (config/validate/validate.go) warns where
+    // the YAML node of a struct is not a mapping: a null `contents:` or `- ~`.
+    if (n.kind !== "map" || n.viaAlias) {
       out.push({
         path,
         key: false,
@@ -271,9 +315,12 @@ export function findUnusedKeys(
       }
     }
     for (const f of schema.fields) {
-      const fv = v[f.key];
-      if (fv === undefined) continue;
       const child = lastEntry(n, f.key);
+      const fv = v[f.key];
+      // Go walks every struct field, set or not: a null one still has a YAML node.
+      if (fv === undefined && f.type.kind === "struct")
+        visitStruct(child, {}, f.type.name, [...path, f.key]);
+      if (fv === undefined) continue;
       visitValue(child, fv, f.type, [...path, f.key]);
     }
   };

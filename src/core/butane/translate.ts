@@ -1,4 +1,5 @@
 import { makeDataUrl } from "./data-url.ts";
+import { cleanPath } from "./go-path.ts";
 import type { Decoded, DecodedValue } from "./decode.ts";
 import type { IgnObject, IgnValue } from "./ignition-types.ts";
 import type { PathPart } from "./report.ts";
@@ -23,6 +24,10 @@ export interface FilesDirectory {
 export const ERR_NO_FILES_DIR =
   "local file paths are relative to a files directory that must be specified with -d/--files-dir";
 const ERR_FILES_DIR_ESCAPE = "local file path traverses outside the files directory";
+// Tree errors, config/common/errors.go.
+const ERR_NODE_EXISTS = "matching filesystem node has existing contents or different type";
+const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
+const ERR_FILE_TYPE = "trees may only contain files, directories, and symlinks";
 
 /** Maps JSON paths of the output back to YAML paths of the source. */
 export class Translations {
@@ -71,16 +76,26 @@ const OMIT = new Set([
 ]);
 
 /** Normalises a slash path like Go's path.Clean, and refuses escapes from the files directory. */
-function cleanRelative(p: string): string | undefined {
-  const parts: string[] = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join("/");
+/**
+ * Butane's files-directory rule (base/util/file.go ReadLocalFile and
+ * EnsurePathWithinFilesDir): the directory joined with the local path, cleaned,
+ * must stay inside the directory, so `../in/x` in a directory named `in` is
+ * allowed. Returns the path relative to the directory, or undefined when it
+ * leaves it.
+ */
+function withinFilesDir(dir: FilesDirectory, local: string): string | undefined {
+  const base = cleanPath(dir.displayPath ?? ".");
+  const joined = cleanPath(`${base}/${local}`);
+  if (joined === base) return "";
+  if (base === ".") return joined === ".." || joined.startsWith("../") ? undefined : joined;
+  const prefix = base === "/" ? "/" : `${base}/`;
+  return joined.startsWith(prefix) ? joined.slice(prefix.length) : undefined;
+}
+
+/** How Go names a file of the files directory in an error: the cleaned join. */
+function shownPath(dir: FilesDirectory, rel: string): string {
+  if (dir.displayPath === undefined) return ["."].concat(rel === "" ? [] : [rel]).join("/");
+  return cleanPath(`${dir.displayPath}/${rel}`);
 }
 
 export function translate(
@@ -97,15 +112,19 @@ export function translate(
       errors.push({ path: at, message: ERR_NO_FILES_DIR });
       return undefined;
     }
-    const rel = cleanRelative(local);
+    const rel = withinFilesDir(dir, local);
     if (rel === undefined) {
       errors.push({ path: at, message: ERR_FILES_DIR_ESCAPE });
       return undefined;
     }
-    const bytes = dir.readFile(rel);
+    const bytes = dir.stat?.(rel)?.kind === "directory" ? undefined : dir.readFile(rel);
     if (bytes === undefined) {
-      const shown = [dir.displayPath ?? ".", rel].filter((s) => s !== "").join("/");
-      errors.push({ path: at, message: `open ${shown}: no such file or directory` });
+      // os.ReadFile opens a directory but fails reading it.
+      const message =
+        dir.stat?.(rel)?.kind === "directory"
+          ? `read ${shownPath(dir, rel)}: is a directory`
+          : `open ${shownPath(dir, rel)}: no such file or directory`;
+      errors.push({ path: at, message });
     }
     return bytes;
   };
@@ -339,19 +358,21 @@ function processTrees(
       errors.push({ path: ypath, message: ERR_NO_FILES_DIR });
       return;
     }
-    const base = cleanRelative(typeof tree.local === "string" ? tree.local : "");
+    const base = withinFilesDir(dir, typeof tree.local === "string" ? tree.local : "");
     if (base === undefined) {
       errors.push({ path: ypath, message: ERR_FILES_DIR_ESCAPE });
       continue;
     }
     const st = dir.stat?.(base);
     if (st === undefined) {
-      const shown = [dir.displayPath ?? ".", base].filter((s) => s !== "").join("/");
-      errors.push({ path: ypath, message: `stat ${shown}: no such file or directory` });
+      errors.push({
+        path: ypath,
+        message: `stat ${shownPath(dir, base)}: no such file or directory`,
+      });
       continue;
     }
     if (st.kind !== "directory") {
-      errors.push({ path: ypath, message: "tree local path is not a directory" });
+      errors.push({ path: ypath, message: ERR_TREE_NOT_DIRECTORY });
       continue;
     }
     const dest = typeof tree.path === "string" && tree.path !== "" ? tree.path : "/";
@@ -369,13 +390,15 @@ function processTrees(
           let idx = files.findIndex((f) => f.path === destPath);
           let file = files[idx];
           if (file !== undefined) {
-            if (typeof obj(file.contents).source === "string") {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+            // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
+            const source = obj(file.contents).source;
+            if (typeof source === "string" && source !== "") {
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
           } else {
             if (links.some((l) => l.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
             file = { path: destPath };
@@ -394,13 +417,13 @@ function processTrees(
         } else if (info.kind === "symlink") {
           let link = links.find((l) => l.path === destPath);
           if (link !== undefined) {
-            if (typeof link.target === "string") {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+            if (typeof link.target === "string" && link.target !== "") {
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
           } else {
             if (files.some((f) => f.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: "config already specifies that path" });
+              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
               continue;
             }
             link = { path: destPath };
@@ -411,7 +434,7 @@ function processTrees(
         } else {
           errors.push({
             path: ypath,
-            message: "trees must contain only files, directories, and symlinks",
+            message: ERR_FILE_TYPE,
           });
         }
       }

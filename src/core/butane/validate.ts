@@ -1,5 +1,7 @@
 import type { Decoded, DecodedValue } from "./decode.ts";
 import type { IgnObject, IgnValue } from "./ignition-types.ts";
+import { goJsonSyntaxError } from "./go-json-syntax.ts";
+import { cleanPath } from "./go-path.ts";
 import { parseGoUrl, queryValues } from "./go-url.ts";
 import type { PathPart } from "./report.ts";
 import type { SpecVersion } from "./schema.ts";
@@ -78,47 +80,35 @@ export const ERR_DECIMAL_MODE =
 export const ERR_SPECIAL_MODE_BITS =
   "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0";
 
-/** Go's json.Unmarshal syntax error for the start of a document, with Ignition's position. */
-function jsonSyntaxError(
-  text: string,
-): { message: string; line?: number; column?: number } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch {
-    let i = 0;
-    while (i < text.length && " \t\r\n".includes(text.charAt(i))) i++;
-    if (i >= text.length) return { message: "unexpected end of JSON input" };
-    const ch = text.charAt(i);
-    const before = text.slice(0, i);
-    const line = before.split("\n").length;
-    const column = i - before.lastIndexOf("\n");
-    if (!'{["-0123456789tfn'.includes(ch)) {
-      return { message: `invalid character '${ch}' looking for beginning of value`, line, column };
-    }
-    return { message: "unexpected end of JSON input" };
-  }
-}
-
 function validateInlineConfig(
   out: Finding[],
   at: PathPart[],
   inline: string,
   spec: SpecVersion,
 ): void {
-  const syntax = jsonSyntaxError(inline);
+  const syntax = goJsonSyntaxError(inline);
   if (syntax !== undefined) {
-    out.push({
-      level: "error",
-      path: null,
-      line: syntax.line,
-      column: syntax.column,
-      message: syntax.message,
-    });
+    // No path: vcontext's Correlate later places it at the YAML root.
+    out.push({ level: "error", path: null, message: syntax });
     out.push({ level: "error", path: [...at, "inline"], message: "config is not valid" });
     return;
   }
   const parsed: unknown = JSON.parse(inline);
+  if (parsed !== null && !isObj(parsed)) {
+    // json.Unmarshal's UnmarshalTypeError for a document that is not an object.
+    const kind = Array.isArray(parsed)
+      ? "array"
+      : typeof parsed === "boolean"
+        ? "bool"
+        : typeof parsed;
+    out.push({
+      level: "error",
+      path: null,
+      message: `json: cannot unmarshal ${kind} into Go value of type types.Config`,
+    });
+    out.push({ level: "error", path: [...at, "inline"], message: "config is not valid" });
+    return;
+  }
   const ign = isObj(parsed) ? parsed.ignition : undefined;
   const version = isObj(ign) ? ign.version : undefined;
   if (typeof version !== "string" || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version)) {
@@ -135,7 +125,14 @@ function validateInlineConfig(
       path: [...at, "version"],
       message: "skipping validation for the merge/replace ignition config due to an unkown version",
     });
+    return;
   }
+  // Butane's ValidateIgnitionConfig (base/v0_5/util.go) runs Ignition's
+  // ValidateWithContext on the child: Validate, then duplicates. Its entries
+  // keep the child's own JSON paths; Butane then positions them at the
+  // deepest node of its YAML along that path (vcontext report.Correlate).
+  const child = parsed as IgnObject;
+  out.push(...validateIgnition(child), ...validateDuplicates(child));
 }
 
 /** Validation of the Butane config itself (Go's validate.Validate on the yaml struct). */
@@ -235,6 +232,7 @@ export function validateSource(cfg: Decoded, spec: SpecVersion): Finding[] {
 const CHILDREN: Record<string, [string, string, boolean][]> = {
   Config: [
     ["ignition", "Ignition", false],
+    ["kernelArguments", "KernelArguments", false],
     ["passwd", "Passwd", false],
     ["storage", "Storage", false],
     ["systemd", "Systemd", false],
@@ -250,6 +248,7 @@ const CHILDREN: Record<string, [string, string, boolean][]> = {
   ],
   Security: [["tls", "TLS", false]],
   TLS: [["certificateAuthorities", "Resource", true]],
+  Passwd: [["users", "PasswdUser", true]],
   Storage: [
     ["directories", "Directory", true],
     ["disks", "Disk", true],
@@ -273,6 +272,7 @@ const CHILDREN: Record<string, [string, string, boolean][]> = {
     ["group", "NodeGroup", false],
     ["user", "NodeUser", false],
   ],
+  Disk: [["partitions", "Partition", true]],
   Luks: [
     ["clevis", "Clevis", false],
     ["keyFile", "Resource", false],
@@ -304,10 +304,94 @@ function extOf(name: string): string {
   return dot < 0 ? "" : base.slice(dot);
 }
 
+/** Ignition's validatePath (config/v3_4/types/path.go). */
 function validatePath(p: string): string | undefined {
   if (p === "") return "path not specified";
   if (!p.startsWith("/")) return "path not absolute";
+  if (cleanPath(p) !== p) return "path is not fully simplified";
   return undefined;
+}
+
+const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+const isNil = (v: unknown): boolean => v === undefined || v === null;
+const nonEmpty = (v: unknown): boolean => typeof v === "string" && v !== "";
+
+/** Longest filesystem label per format, in bytes (config/v3_4/types/filesystem.go). */
+const FILESYSTEM_LABEL_LIMITS: Record<string, number> = {
+  ext4: 16,
+  btrfs: 256,
+  xfs: 12,
+  swap: 15,
+  vfat: 11,
+};
+
+/** Ignition's GUID form for partition guid and typeGuid (config/v3_4/types/partition.go). */
+const GUID = /^(|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$/;
+
+const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
+
+/** Ignition's Disk.Validate checks across partitions (config/v3_4/types/disk.go). */
+function validateDisk(o: Obj, path: PathPart[], out: Finding[]): void {
+  const err = (p: PathPart[], message: string): void => {
+    out.push({ level: "error", path: p, message });
+  };
+  const device = str(o.device) ?? "";
+  if (device === "") {
+    err([...path, "device"], "disk device is required");
+    return;
+  }
+  const de = validatePath(device);
+  if (de !== undefined) err([...path, "device"], de);
+  const parts = list(o.partitions).map((p) => (isObj(p) ? p : {}));
+  const numberOf = (p: Obj): number => num(p.number) ?? 0;
+  // Go ranges over a map here; the first number (in config order) that repeats is reported.
+  const byNumber = new Map<number, number[]>();
+  parts.forEach((p, i) => {
+    if (numberOf(p) !== 0) byNumber.set(numberOf(p), [...(byNumber.get(numberOf(p)) ?? []), i]);
+  });
+  const collision = [...byNumber.values()].find((ix) => ix.length > 1);
+  if (collision !== undefined) {
+    err([...path, "partitions", collision[1] ?? 0], "partition numbers collide");
+  }
+  const sized = (p: Obj): { start: number; end: number } | undefined => {
+    const start = num(p.startMiB);
+    const size = num(p.sizeMiB);
+    if (start === undefined || size === undefined || start === 0) return undefined;
+    return { start, end: size === 0 ? start : start + size - 1 };
+  };
+  overlap: for (const p of parts) {
+    const a = sized(p);
+    if (a === undefined) continue;
+    for (let i = 0; i < parts.length; i++) {
+      const other = parts[i] ?? {};
+      const b = sized(other);
+      if (b === undefined || other === p) continue;
+      if (
+        (a.start >= b.start && a.start <= b.end) ||
+        (a.end >= b.start && a.end <= b.end) ||
+        (a.start < b.start && a.end > b.end)
+      ) {
+        err([...path, "partitions", i], "partitions overlap");
+        break overlap;
+      }
+    }
+  }
+  if (parts.some((p) => numberOf(p) === 0) && parts.some((p) => p.shouldExist === false)) {
+    err(
+      [...path, "partitions"],
+      "shouldExist is false for a partition and other partition(s) has start or size 0",
+    );
+  }
+  const labels = new Set<string>();
+  for (let i = 0; i < parts.length; i++) {
+    const label = str(parts[i]?.label);
+    if (label === undefined) continue;
+    if (labels.has(label)) {
+      err([...path, "partitions", i], "cannot use the same partition label twice");
+      break;
+    }
+    labels.add(label);
+  }
 }
 
 function validateUrl(s: string): string | undefined {
@@ -399,7 +483,7 @@ function validateProxy(o: Obj, path: PathPart[], out: Finding[]): void {
   check("httpsProxy", false);
 }
 
-const FILESYSTEM_FORMATS = new Set(["ext4", "btrfs", "xfs", "vfat", "swap", "none", ""]);
+const FILESYSTEM_FORMATS = new Set(["ext4", "btrfs", "xfs", "vfat", "swap", "none"]);
 const RAID_LEVELS = new Set([
   "linear",
   "raid0",
@@ -536,24 +620,105 @@ function validateObject(type: string, o: Obj, path: PathPart[], out: Finding[]):
         err(path, "cannot set both id and name");
       break;
     case "Disk":
-      if ((str(o.device) ?? "") === "") err([...path, "device"], "disk device is required");
+      validateDisk(o, path, out);
       break;
+    case "Partition": {
+      // config/v3_4/types/partition.go
+      if (
+        o.shouldExist === false &&
+        (!isNil(o.label) ||
+          nonEmpty(o.typeGuid) ||
+          nonEmpty(o.guid) ||
+          !isNil(o.startMiB) ||
+          !isNil(o.sizeMiB))
+      ) {
+        err(path, "shouldExist specified false with other options also specified");
+      }
+      if ((num(o.number) ?? 0) === 0 && isNil(o.label)) {
+        err(path, "a partition number >= 1 or a label must be specified");
+      }
+      const label = str(o.label);
+      if (label !== undefined && utf8Length(label) > 36) {
+        err([...path, "label"], "partition labels may not exceed 36 characters");
+      } else if (label?.includes(":")) {
+        err([...path, "label"], "partition label will be truncated to text before the colon");
+      }
+      for (const key of ["guid", "typeGuid"]) {
+        const guid = str(o[key]);
+        if (guid !== undefined && !GUID.test(guid)) {
+          err([...path, key], 'doesn\'t match the form "01234567-89AB-CDEF-EDCB-A98765432101"');
+        }
+      }
+      break;
+    }
     case "Filesystem": {
-      const format = str(o.format);
-      if (format !== undefined && !FILESYSTEM_FORMATS.has(format))
-        err([...path, "format"], "invalid filesystem format");
+      // config/v3_4/types/filesystem.go: path, device, format, label, in that order.
       const p = str(o.path);
       if (p !== undefined && p !== "") {
         const pe = validatePath(p);
         if (pe !== undefined) err([...path, "path"], pe);
       }
-      if ((str(o.device) ?? "") === "") err([...path, "device"], "disk device is required");
+      const de = validatePath(str(o.device) ?? "");
+      if (de !== undefined) err([...path, "device"], de);
+      const format = str(o.format) ?? "";
+      if (format === "") {
+        if (
+          nonEmpty(o.path) ||
+          nonEmpty(o.label) ||
+          nonEmpty(o.uuid) ||
+          o.wipeFilesystem === true ||
+          list(o.mountOptions).length > 0 ||
+          list(o.options).length > 0
+        ) {
+          err(
+            [...path, "format"],
+            "format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
+          );
+        }
+      } else if (!FILESYSTEM_FORMATS.has(format)) {
+        err([...path, "format"], "invalid filesystem format");
+      }
+      const label = str(o.label) ?? "";
+      if (label !== "") {
+        const limit = FILESYSTEM_LABEL_LIMITS[format];
+        if (format === "") {
+          err([...path, "label"], "filesystem must specify format if label is specified");
+        } else if (limit !== undefined && utf8Length(label) > limit) {
+          err(
+            [...path, "label"],
+            `filesystem labels cannot be longer than ${limit} characters when using ${format}`,
+          );
+        }
+      }
+      break;
+    }
+    case "Luks": {
+      // config/v3_4/types/luks.go
+      if ((str(o.name) ?? "").includes("/")) {
+        err([...path, "name"], "device names cannot contain slashes");
+      }
+      if (utf8Length(str(o.label) ?? "") > 47) {
+        err([...path, "label"], "luks device labels cannot be longer than 47 characters");
+      }
+      const device = str(o.device) ?? "";
+      const de = device === "" ? "disk device is required" : validatePath(device);
+      if (de !== undefined) err([...path, "device"], de);
       break;
     }
     case "Raid": {
-      const level = str(o.level);
-      if (level !== undefined && !RAID_LEVELS.has(level))
-        err([...path, "level"], "unrecognized raid level");
+      // config/v3_4/types/raid.go
+      const level = str(o.level) ?? "";
+      if (level === "") err([...path, "level"], "raid level is required");
+      else if (!RAID_LEVELS.has(level)) err([...path, "level"], "unrecognized raid level");
+      else if (["linear", "raid0", "0", "stripe"].includes(level) && (num(o.spares) ?? 0) !== 0) {
+        err([...path, "level"], "spares unsupported for linear and raid0 arrays");
+      }
+      if (list(o.devices).length === 0) err([...path, "devices"], "raid devices required");
+      list(o.devices).forEach((d, i) => {
+        // Each device is a Device, validated as a path (config/v3_4/types/device.go).
+        const de = validatePath(str(d) ?? "");
+        if (de !== undefined) err([...path, "devices", i], de);
+      });
       break;
     }
     case "Unit":
@@ -585,78 +750,86 @@ export function validateIgnition(config: IgnObject): Finding[] {
   return out;
 }
 
-/** Ignition's duplicate check: keyed lists must not repeat a key. */
+type KeyOf = (x: unknown) => string;
+const by =
+  (name: string): KeyOf =>
+  (x) =>
+    isObj(x) ? (str(x[name]) ?? "") : "";
+const self: KeyOf = (x) => (typeof x === "string" ? x : "");
+/** Partition.Key (config/v3_4/types/partition.go). */
+const partitionKey: KeyOf = (x) => {
+  const p = isObj(x) ? x : {};
+  const n = num(p.number) ?? 0;
+  if (n !== 0) return `number:${n}`;
+  return isNil(p.label) ? "" : `label:${str(p.label) ?? ""}`;
+};
+
+/**
+ * Per Ignition struct, its list fields with the group they share keys in and
+ * the key of an item (Ignition's ValidateDups, config/validate/validate.go:
+ * every slice field not in IgnoreDuplicates, MergedKeys sharing a group;
+ * lists of strings keyed by the string).
+ */
+const DUPLICATE_GROUPS: Record<string, [string, string, KeyOf][]> = {
+  IgnitionConfig: [["merge", "merge", by("source")]],
+  TLS: [["certificateAuthorities", "ca", by("source")]],
+  KernelArguments: [
+    ["shouldExist", "karg", self],
+    ["shouldNotExist", "karg", self],
+  ],
+  Passwd: [
+    ["groups", "groups", by("name")],
+    ["users", "users", by("name")],
+  ],
+  PasswdUser: [
+    ["groups", "groups", self],
+    ["sshAuthorizedKeys", "sshAuthorizedKeys", self],
+  ],
+  Resource: [["httpHeaders", "httpHeaders", by("name")]],
+  Storage: [
+    ["directories", "node", by("path")],
+    ["disks", "disks", by("device")],
+    ["files", "node", by("path")],
+    ["filesystems", "filesystems", by("device")],
+    ["links", "node", by("path")],
+    ["luks", "luks", by("name")],
+    ["raid", "raid", by("name")],
+  ],
+  Disk: [["partitions", "partitions", partitionKey]],
+  Luks: [["openOptions", "openOptions", self]],
+  Clevis: [["tang", "tang", by("url")]],
+  Raid: [["devices", "devices", self]],
+  Systemd: [["units", "units", by("name")]],
+  Unit: [["dropins", "dropins", by("name")]],
+};
+
+/** Ignition's duplicate check: keyed lists must not repeat a key. Walks structs in Go field order. */
 export function validateDuplicates(config: IgnObject): Finding[] {
   const out: Finding[] = [];
-  const dup = (path: PathPart[]): void => {
-    out.push({ level: "error", path, message: "duplicate entry defined" });
-  };
-  const keyed = (
-    o: Obj,
-    path: PathPart[],
-    groups: [string, string, (x: unknown) => string | undefined][],
-  ): void => {
+  const visit = (o: unknown, type: string, path: PathPart[]): void => {
+    if (!isObj(o)) return;
     const seen = new Map<string, Set<string>>();
-    for (const [field, group, key] of groups) {
+    for (const [field, group, key] of DUPLICATE_GROUPS[type] ?? []) {
       const set = seen.get(group) ?? new Set<string>();
       seen.set(group, set);
       list(o[field]).forEach((item, i) => {
         const k = key(item);
-        if (k === undefined) return;
-        if (set.has(k)) dup([...path, field, i]);
+        if (set.has(k))
+          out.push({
+            level: "error",
+            path: [...path, field, i],
+            message: "duplicate entry defined",
+          });
         set.add(k);
       });
     }
+    for (const [key, child, isList] of CHILDREN[type] ?? []) {
+      const cv = o[key];
+      if (isList) list(cv).forEach((item, i) => visit(item, child, [...path, key, i]));
+      else if (cv !== undefined) visit(cv, child, [...path, key]);
+    }
   };
-  const by = (name: string) => (x: unknown) => (isObj(x) ? (str(x[name]) ?? "") : undefined);
-  const self = (x: unknown) => (typeof x === "string" ? x : undefined);
-  const ign = isObj(config.ignition) ? config.ignition : {};
-  const ic = isObj(ign.config) ? ign.config : {};
-  keyed(ic, ["ignition", "config"], [["merge", "merge", by("source")]]);
-  const security = isObj(ign.security) ? ign.security : {};
-  const tls = isObj(security.tls) ? security.tls : {};
-  keyed(tls, ["ignition", "security", "tls"], [["certificateAuthorities", "ca", by("source")]]);
-  const ka = isObj(config.kernelArguments) ? config.kernelArguments : {};
-  keyed(
-    ka,
-    ["kernelArguments"],
-    [
-      ["shouldExist", "karg", self],
-      ["shouldNotExist", "karg", self],
-    ],
-  );
-  const passwd = isObj(config.passwd) ? config.passwd : {};
-  keyed(
-    passwd,
-    ["passwd"],
-    [
-      ["groups", "groups", by("name")],
-      ["users", "users", by("name")],
-    ],
-  );
-  const storage = isObj(config.storage) ? config.storage : {};
-  keyed(
-    storage,
-    ["storage"],
-    [
-      ["directories", "node", by("path")],
-      ["disks", "disks", by("device")],
-      ["files", "node", by("path")],
-      ["filesystems", "filesystems", by("device")],
-      ["links", "node", by("path")],
-      ["luks", "luks", by("name")],
-      ["raid", "raid", by("name")],
-    ],
-  );
-  list(storage.luks).forEach((l, i) => {
-    if (isObj(l) && isObj(l.clevis))
-      keyed(l.clevis, ["storage", "luks", i, "clevis"], [["tang", "tang", by("url")]]);
-  });
-  const systemd = isObj(config.systemd) ? config.systemd : {};
-  keyed(systemd, ["systemd"], [["units", "units", by("name")]]);
-  list(systemd.units).forEach((u, i) => {
-    if (isObj(u)) keyed(u, ["systemd", "units", i], [["dropins", "dropins", by("name")]]);
-  });
+  visit(config, "Config", []);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, Scalar } from "yaml";
 import type { Node as YamlLibNode } from "yaml";
+import { goYamlSyntaxError } from "./go-yaml-syntax.ts";
 
 /**
  * The YAML reader: turns Butane source text into a small node tree with
@@ -61,7 +62,16 @@ class Positions {
   }
 }
 
+/**
+ * Characters libyaml's reader refuses (go-yaml v3 readerc.go): everything
+ * but tab, line feed, carriage return, printable ASCII, NEL, and the
+ * printable BMP and astral ranges (surrogate pairs are astral characters).
+ */
+const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ud800-\udfff\ue000-\ufffd]/;
+
 export function readYaml(src: string): ReadResult {
+  if (NOT_ALLOWED.test(src))
+    return { ok: false, message: "yaml: control characters are not allowed" };
   const positions = new Positions(src);
   let docs;
   try {
@@ -72,7 +82,9 @@ export function readYaml(src: string): ReadResult {
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return { ok: true, root: null };
-  const goError = goSyntaxError(src, doc.errors, positions);
+  // Go's yaml.v3 decides what is a syntax error, and reads only the first
+  // document: what the yaml library finds beyond that is not an error here.
+  const goError = goYamlSyntaxError(src);
   if (goError !== undefined) return { ok: false, message: goError };
   const anchors = new Map<string, YamlLibNode>();
   const cache = new Map<YamlLibNode, YNode>();
@@ -166,74 +178,4 @@ function scalarText(node: Scalar, src: string): string {
   }
   if (v === null || v === undefined) return "";
   return String(v);
-}
-
-interface LibError {
-  code: string;
-  pos: [number, number];
-  message: string;
-}
-
-/**
- * Maps the yaml library's syntax errors onto the messages of Go's yaml.v3
- * (libyaml), which name the line of the enclosing collection.
- */
-function goSyntaxError(
-  src: string,
-  errors: readonly LibError[],
-  positions: Positions,
-): string | undefined {
-  const first = errors[0];
-  if (first === undefined) return undefined;
-  const lines = src.split("\n");
-  // libyaml refuses tabs wherever indentation is expected.
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (/^ *\t/.test(line) && !insideBlockScalar(lines, i)) {
-      return `yaml: line ${i + 1}: found character that cannot start any token`;
-    }
-  }
-  const errLine = positions.at(Math.min(first.pos[0], src.length)).line;
-  // Find the line of the offending content and the collection it sits in.
-  let probe = Math.min(errLine, lines.length);
-  while (probe > 1 && (lines[probe - 1] ?? "").trim() === "") probe--;
-  const text = lines[probe - 1] ?? "";
-  const indent = text.length - text.trimStart().length;
-  for (let i = probe - 2; i >= 0; i--) {
-    const prev = lines[i] ?? "";
-    if (prev.trim() === "" || prev.trimStart().startsWith("#")) continue;
-    const prevIndent = prev.length - prev.trimStart().length;
-    if (prevIndent < indent) {
-      if (prev.trimStart().startsWith("- ")) {
-        // inside a block sequence: libyaml names the sequence's first line (0-based)
-        let startLine = i;
-        for (let j = i - 1; j >= 0; j--) {
-          const l = lines[j] ?? "";
-          if (l.trim() === "") continue;
-          const ind = l.length - l.trimStart().length;
-          if (ind < prevIndent) break;
-          if (ind === prevIndent && l.trimStart().startsWith("-")) startLine = j;
-          else if (ind === prevIndent) break;
-        }
-        return `yaml: line ${startLine}: did not find expected '-' indicator`;
-      }
-      break;
-    }
-  }
-  return `yaml: line ${probe - 1 > 0 ? probe - 1 : probe}: did not find expected key`;
-}
-
-function insideBlockScalar(lines: string[], index: number): boolean {
-  const line = lines[index] ?? "";
-  const indent = line.length - line.trimStart().length;
-  for (let i = index - 1; i >= 0; i--) {
-    const prev = lines[i] ?? "";
-    if (prev.trim() === "") continue;
-    const prevIndent = prev.length - prev.trimStart().length;
-    if (prevIndent < indent || (line.trim() === "" && prevIndent >= 0)) {
-      return /[|>][-+0-9]*\s*(#.*)?$/.test(prev);
-    }
-    if (/[|>][-+0-9]*\s*(#.*)?$/.test(prev) && !prev.startsWith("\t")) return false;
-  }
-  return false;
 }
