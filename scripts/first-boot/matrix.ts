@@ -288,6 +288,9 @@ export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<S
       workers: "3",
       "worker-name": "node-{n}",
       hostname: "cluster-cp",
+      // Flannel installed by the control plane, following a pod CIDR other than its default.
+      cni: "flannel",
+      "pod-cidr": "10.42.0.0/16",
     }),
     catalogue,
   );
