@@ -247,19 +247,31 @@ function butaneRules(rendered: RenderedNode): ReadinessItem[] {
   return items;
 }
 
+/** No endpoint, and none typed that is merely invalid (that one is named by its own rule). */
+const endpointUnset = (input: CommonInput) =>
+  input.state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint;
+
+/** The endpoint rule: one message head, the consequence for what is judged. */
+const endpointMissing = (level: ReadinessLevel, consequence: string, affects?: string[]) =>
+  item(
+    level,
+    "endpoint-missing",
+    ["controlPlaneEndpoint"],
+    `${fieldLabels.controlPlaneEndpoint} is not set: ${consequence}`,
+    affects,
+  );
+
 /** One node's files, as the page's Download all and the CLI's render write them. */
 export function nodeReadiness(input: NodeReadinessInput): Readiness {
   const { state, rendered } = input;
   const items = commonRules(input, allNodeFiles);
   const zeroTouch = state.bootstrap === "generated";
   if (state.role === "worker") {
-    if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+    if (endpointUnset(input)) {
       items.push(
-        item(
+        endpointMissing(
           "blocking",
-          "endpoint-missing",
-          ["controlPlaneEndpoint"],
-          `${fieldLabels.controlPlaneEndpoint} is not set: the worker has no kubeadm join until it is (host:port of the control plane's API server).`,
+          "the worker has no kubeadm join until it is (host:port of the control plane's API server).",
         ),
       );
     }
@@ -282,13 +294,11 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
     }
   } else if (zeroTouch) {
     items.push(...networkRules(state, allNodeFiles));
-    if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+    if (endpointUnset(input)) {
       items.push(
-        item(
+        endpointMissing(
           "warning",
-          "endpoint-missing",
-          ["controlPlaneEndpoint"],
-          `${fieldLabels.controlPlaneEndpoint} is not set: this control plane starts, but workers need the address they reach it at, and the saved secrets will not have one.`,
+          "this control plane starts, but workers need the address they reach it at, and the saved secrets will not have one.",
         ),
       );
     }
@@ -301,13 +311,11 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
 export function clusterReadiness(input: ClusterReadinessInput): Readiness {
   const { state, nodes } = input;
   const items = commonRules({ ...input, state: { ...state, role: "control-plane" } }, everyNode);
-  if (state.controlPlaneEndpoint === "" && !input.fieldErrors.controlPlaneEndpoint) {
+  if (endpointUnset(input)) {
     items.push(
-      item(
+      endpointMissing(
         "blocking",
-        "endpoint-missing",
-        ["controlPlaneEndpoint"],
-        `${fieldLabels.controlPlaneEndpoint} is not set: the workers cannot join without the control plane's host:port.`,
+        "the workers cannot join without the control plane's host:port.",
         ["every worker"],
       ),
     );

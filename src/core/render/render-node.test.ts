@@ -259,3 +259,13 @@ function decodeDataUrl(url: string, compression: string): string {
     : new TextEncoder().encode(decodeURIComponent(data));
   return strFromU8(compression === "gzip" ? gunzipSync(bytes) : bytes);
 }
+
+describe("SSH keys", () => {
+  it("are written once each, so a key pasted twice still compiles", () => {
+    const key = testSshKey("ssh-ed25519", "me@laptop");
+    const { butane, compiled } = render({ sshKeys: `${key}\n${key}\n` });
+    expect(butane.split(key)).toHaveLength(2);
+    expect(compiled.exitCode).toBe(0);
+    expect(compiled.reports).toEqual([]);
+  });
+});

@@ -125,7 +125,9 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   units.push(...kubeadm.units);
   notices.push(...kubeadm.notices);
 
-  const keys = sshKeyLines(state.sshKeys);
+  // Each key once: Ignition refuses a user whose ssh_authorized_keys repeat an entry
+  // (config/v3_*/types/passwd_user.go keys them by their text), and a pasted key twice is harmless.
+  const keys = [...new Set(sshKeyLines(state.sshKeys))];
   const generated = {
     variant: "flatcar",
     version: state.butaneVersion,
