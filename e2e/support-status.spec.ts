@@ -1,4 +1,5 @@
 import { expect, test } from "./offline-test";
+import { nodeReadiness } from "./page-helpers";
 
 /** The version select says where each minor stands upstream, by the person's own clock. */
 test("the version select shows each minor's support status; an end-of-life minor warns", async ({
@@ -23,7 +24,11 @@ test("the version select shows each minor's support status; an end-of-life minor
     "href",
     "https://kubernetes.io/releases/",
   );
-  const warning = page.getByText(/reached its upstream end of life/);
+  // Beside the select, and as a note in the node's readiness summary.
+  const warning = page.locator(".field-warning", { hasText: /reached its upstream end of life/ });
+  const note = nodeReadiness(page).locator(".readiness-warning", {
+    hasText: /reached its upstream end of life/,
+  });
   await expect(warning).toHaveCount(0);
 
   await versions.selectOption("v1.34.9");
@@ -31,6 +36,7 @@ test("the version select shows each minor's support status; an end-of-life minor
   await expect(warning).toHaveText(
     "Kubernetes 1.34 reached its upstream end of life on 2026-10-27: it gets no more security or bug fixes. Choose a supported minor for a new cluster.",
   );
+  await expect(note).toContainText("Kubernetes 1.34 reached its upstream end of life");
   // Still selectable: the preview follows.
   await expect(page.locator("#preview-panel .file-text")).toContainText(
     "kubernetes-v1.34.9-x86-64.raw",
@@ -38,6 +44,7 @@ test("the version select shows each minor's support status; an end-of-life minor
 
   await versions.selectOption("v1.35.6");
   await expect(warning).toHaveCount(0);
+  await expect(note).toHaveCount(0);
 });
 
 test("a minor in maintenance says until when", async ({ page }) => {

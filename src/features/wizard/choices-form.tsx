@@ -112,9 +112,8 @@ export const ChoicesForm = memo(function ChoicesForm({
         </p>
         <KubeadmNote version={state.kubernetesVersion} />
         {chosenSupport.warning && (
-          <p className="field-warning" role="status">
-            {chosenSupport.warning}
-          </p>
+          // Not a live region: the readiness summary announces the same note once.
+          <p className="field-warning">{chosenSupport.warning}</p>
         )}
       </div>
       <RadioGroup
