@@ -244,7 +244,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
                 files={rendered.files}
                 readiness={readiness}
                 holdsSecrets={secrets !== undefined}
-                onHandOut={handedOut}
+                onHandOut={zeroTouch ? handedOut : undefined}
               />
             )}
           </div>
@@ -254,7 +254,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
             files={rendered.files}
             compiled={rendered.compiled}
             readiness={readiness}
-            onHandOut={handedOut}
+            onHandOut={zeroTouch ? handedOut : undefined}
             secretValues={secretValues}
             secretsPending={zeroTouch && !secrets && state.role === "control-plane"}
           />
