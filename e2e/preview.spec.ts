@@ -52,6 +52,7 @@ test("a skip link leads from the top of the page to the preview", async ({ page 
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/#preview-panel$/);
+  await expect(page).toHaveURL(/#preview$/);
+  await expect(page.getByRole("region", { name: "Preview" })).toBeFocused();
   await expect(page.locator("#preview-panel")).toBeInViewport();
 });

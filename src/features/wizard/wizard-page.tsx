@@ -233,7 +233,8 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           extraButaneErrors={extraButaneErrors}
         />
       </section>
-      <section className="output" aria-label="Preview">
+      {/* The skip link's target: focusable from the link only. */}
+      <section className="output" aria-label="Preview" id="preview" tabIndex={-1}>
         <div className="output-bar">
           {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
           <div className="share-actions">
