@@ -169,9 +169,9 @@ test("a copied share link restores every choice in a new tab, without the secret
 test("a link with bad parameters shows one notice naming each, and uses the defaults", async ({
   page,
 }) => {
-  await page.goto("./?role=master&k8s=v1.29.9&arch=x86-64&token=abcdef.0123456789abcdef");
+  await page.goto("./?role=boss&k8s=v1.29.9&arch=x86-64&token=abcdef.0123456789abcdef");
   const notice = page.getByRole("alert").filter({ hasText: "Some link parameters were ignored" });
-  await expect(notice).toContainText("role=master — Allowed: control-plane, worker.");
+  await expect(notice).toContainText("role=boss — Allowed: control-plane, worker.");
   await expect(notice).toContainText("k8s=v1.29.9 — Allowed: a published version");
   await expect(notice).toContainText("token=");
   await expect(group(page, "Role").getByLabel("Control plane")).toBeChecked();

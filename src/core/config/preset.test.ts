@@ -35,16 +35,31 @@ describe("decodePreset", () => {
 
   it("ignores an invalid value with a notice naming the parameter and what is allowed, keeping the rest", () => {
     const { state, notices } = decodePreset(
-      "role=master&arch=amd64&reboot=kured&hostname=Bad_Host",
+      "role=boss&arch=i386&reboot=kured&hostname=Bad_Host",
       catalogue,
     );
     expect(state).toEqual(defaults);
     expect(notices).toEqual([
-      { param: "role", value: "master", message: "Allowed: control-plane, worker." },
-      { param: "arch", value: "amd64", message: "Allowed: x86-64, arm64." },
+      { param: "role", value: "boss", message: "Allowed: control-plane, worker." },
+      { param: "arch", value: "i386", message: "Allowed: x86-64, arm64." },
       expect.objectContaining({ param: "hostname", value: "Bad_Host" }),
     ]);
     expect(notices[2]?.message).toMatch(/^Allowed: a host name of lower-case letters/);
+  });
+
+  it("reads common spellings as the values they mean, and writes the canonical one", () => {
+    for (const [query, field, value] of [
+      ["arch=amd64", "arch", "x86-64"],
+      ["arch=x86_64", "arch", "x86-64"],
+      ["arch=aarch64", "arch", "arm64"],
+      ["role=master", "role", "control-plane"],
+    ] as const) {
+      const { state, notices } = decodePreset(query, catalogue);
+      expect(notices).toEqual([]);
+      expect(state[field]).toBe(value);
+    }
+    expect(encodePreset(decodePreset("arch=aarch64", catalogue).state)).toContain("arch=arm64");
+    expect(decodePreset("k8s=1.33", catalogue).state.kubernetesVersion).toBe("v1.33.13");
   });
 
   it("accepts a minor for its newest patch and refuses versions the bakery never published", () => {

@@ -62,10 +62,20 @@ type StringField = {
   [K in keyof WizardState]: WizardState[K] extends string ? K : never;
 }[keyof WizardState];
 
-function choice(name: string, field: StringField, allowed: readonly string[]): PresetParameter {
+/**
+ * A choice from a list. `aliases` are spellings people commonly use for a value (other tools'
+ * architecture names, the old word for a control plane): read as that value, written never.
+ */
+function choice(
+  name: string,
+  field: StringField,
+  allowed: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): PresetParameter {
   return {
     name,
-    read(value, state) {
+    read(given, state) {
+      const value = Object.hasOwn(aliases, given) ? (aliases[given] as string) : given;
       if (value === "" || !allowed.includes(value))
         return `Allowed: ${allowed.filter(Boolean).join(", ")}.`;
       Object.assign(state, { [field]: value });
@@ -148,9 +158,10 @@ const sshKey: PresetParameter = {
 
 /** In the order they are written. */
 export const presetParameters: readonly PresetParameter[] = [
-  choice("role", "role", roles),
+  choice("role", "role", roles, { master: "control-plane", controlplane: "control-plane" }),
   kubernetesVersion,
-  choice("arch", "arch", architectures),
+  // Go's and Debian's (amd64), the kernel's (x86_64, aarch64) names for the bakery's two.
+  choice("arch", "arch", architectures, { amd64: "x86-64", x86_64: "x86-64", aarch64: "arm64" }),
   choice("updates", "updates", updatePolicies),
   choice("reboot", "reboot", rebootCoordinators),
   choice("kured", "kuredInstall", kuredInstallModes),
