@@ -27,6 +27,12 @@ test("every choice has a visible label and the preview starts from the newest ve
   await expect(preview(page)).toContainText(
     "ExecStart=/usr/bin/kubeadm init --config /etc/kubeadm.yml",
   );
+  // Examples live in the help text: an empty field never looks filled in.
+  await group(page, "Role").getByLabel("Worker").check();
+  await group(page, "Cluster bootstrap").getByLabel("Manual: as in the Flatcar how-to").check();
+  await expect(page.getByLabel("Join token")).toBeVisible();
+  await expect(page.locator("[placeholder]")).toHaveCount(0);
+  await expect(page.locator("#field-joinToken-help")).toContainText("6 and 16 lower-case letters");
 });
 
 test("the preview follows every click and keystroke", async ({ page }) => {

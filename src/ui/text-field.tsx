@@ -10,7 +10,6 @@ export function TextField({
   registration,
   error,
   help,
-  placeholder,
   rows,
   secret = false,
 }: {
@@ -18,7 +17,6 @@ export function TextField({
   registration: UseFormRegisterReturn;
   error?: ReactNode;
   help?: ReactNode;
-  placeholder?: string;
   rows?: number;
   secret?: boolean;
 }) {
@@ -30,7 +28,6 @@ export function TextField({
     id,
     spellCheck: false,
     autoComplete: "off",
-    placeholder,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy || undefined,
     "data-secret": secret || undefined,

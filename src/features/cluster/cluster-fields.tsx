@@ -45,8 +45,7 @@ export function ClusterFields({
           label="Control plane endpoint"
           registration={register("controlPlaneEndpoint")}
           error={errors.controlPlaneEndpoint}
-          placeholder="10.0.0.10:6443"
-          help="host:port of the control plane's API server, as workers reach it."
+          help="host:port of the control plane's API server, as workers reach it, e.g. 10.0.0.10:6443 or cp.example.com:6443."
         />
       )}
       {!generated && state.role === "worker" && (
@@ -55,16 +54,14 @@ export function ClusterFields({
             label="Join token"
             registration={register("joinToken")}
             error={errors.joinToken}
-            placeholder="abcdef.0123456789abcdef"
-            help="From kubeadm token create on the control plane. A secret: it never goes into the share link."
+            help="From kubeadm token create on the control plane: 6 and 16 lower-case letters or digits joined by '.'. A secret: it never goes into the share link."
             secret
           />
           <TextField
             label="CA cert hash"
             registration={register("caCertHash")}
             error={errors.caCertHash}
-            placeholder="sha256:…"
-            help="The --discovery-token-ca-cert-hash printed by kubeadm init."
+            help="The --discovery-token-ca-cert-hash printed by kubeadm init: sha256: and 64 hex digits."
           />
         </>
       )}

@@ -69,16 +69,14 @@ export const ChoicesForm = memo(function ChoicesForm({
         label="Hostname"
         registration={register("hostname")}
         error={errors.hostname}
-        placeholder="e.g. node-1 (empty: the platform's name)"
-        help="Written to /etc/hostname. Lower-case letters, digits, '-' and '.'."
+        help="Written to /etc/hostname, e.g. node-1; empty keeps the name the platform gives. Lower-case letters, digits, '-' and '.'."
       />
       <TextField
         label="SSH keys"
         rows={3}
         registration={register("sshKeys")}
         error={errors.sshKeys}
-        placeholder="ssh-ed25519 AAAA… you@laptop"
-        help={`For the core user, one per line. Types: ${sshKeyTypes.join(", ")}.`}
+        help={`For the core user, one per line, e.g. ssh-ed25519 AAAA… you@laptop. Types: ${sshKeyTypes.join(", ")}.`}
       />
 
       {cluster}
@@ -193,13 +191,11 @@ export const ChoicesForm = memo(function ChoicesForm({
           label="Reboot window start"
           registration={register("windowStart")}
           error={errors.windowStart}
-          placeholder="Thu 04:00"
         />
         <TextField
           label="Reboot window length"
           registration={register("windowLength")}
           error={errors.windowLength}
-          placeholder="1h30m"
         />
       </div>
       <p className="help">
@@ -240,10 +236,7 @@ export const ChoicesForm = memo(function ChoicesForm({
         rows={6}
         registration={register("extraButane")}
         error={extraButaneErrors ?? errors.extraButane}
-        placeholder={
-          "storage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: Hello"
-        }
-        help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type. It travels in the share link: keep secrets out."
+        help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type, e.g. a file under storage: files: with its path and contents: inline:. It travels in the share link: keep secrets out."
       />
     </form>
   );
