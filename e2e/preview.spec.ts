@@ -47,6 +47,8 @@ test("a Butane message's line link shows that line of config.bu", async ({ page 
 
 test("a skip link leads from the top of the page to the preview", async ({ page }) => {
   await page.goto("./");
+  // The link is in the static header; its target arrives with the app.
+  await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to the preview" });
   await expect(skip).toBeFocused();

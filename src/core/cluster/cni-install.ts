@@ -1,8 +1,8 @@
-import { stringify } from "yaml";
 import type { AddonRelease } from "./addon-releases";
 import { addonDirectory, addonUnit } from "./addon-unit";
 import { parseCidr } from "./cidr";
 import { cniOptions, cniRelease, cniStampPath, type CniChoice, type CniRelease } from "./cni";
+import { multiDocumentYaml } from "./kubeadm-config";
 
 /** How the control plane installs the CNI: the unit and the files it reads (objects -> text). */
 
@@ -49,30 +49,43 @@ export function flannelNetConf(podCidr: string): Record<string, unknown> {
 
 export const flannelPatchPath = `${addonDirectory}/flannel-net-conf-patch.json`;
 
-function flannelInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
-  const [url] = chosen.urls;
-  // A merge patch of the ConfigMap's one key: net-conf.json is itself JSON text.
-  const patch = { data: { "net-conf.json": json(flannelNetConf(input.podCidr)) } };
+/** The unit that applies a CNI release once, with the files its commands read. */
+function cniUnitInstall(
+  chosen: CniRelease,
+  files: { path: string; contents: string }[],
+  commands: string[],
+): CniInstall {
   return {
     kind: "unit",
     name: chosen.name,
     version: chosen.release.version,
     release: chosen.release,
     urls: chosen.urls,
-    files: [{ path: flannelPatchPath, contents: json(patch) }],
+    files,
     unit: addonUnit(
       `Install the pod network (${chosen.name}) once kubeadm init has finished`,
       cniStampPath,
-      [
-        `apply -f ${url ?? ""}`,
-        // The manifest hard-codes 10.244.0.0/16: give it the cluster's pod CIDR, then restart
-        // the DaemonSet so every flannel pod reads it (pods that started first crash-loop).
-        `--namespace kube-flannel patch configmap kube-flannel-cfg --type merge --patch-file ${flannelPatchPath}`,
-        "--namespace kube-flannel rollout restart daemonset kube-flannel-ds",
-      ],
+      commands,
     ),
     ...(chosen.note ? { note: chosen.note } : {}),
   };
+}
+
+function flannelInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
+  const [url] = chosen.urls;
+  // A merge patch of the ConfigMap's one key: net-conf.json is itself JSON text.
+  const patch = { data: { "net-conf.json": json(flannelNetConf(input.podCidr)) } };
+  return cniUnitInstall(
+    chosen,
+    [{ path: flannelPatchPath, contents: json(patch) }],
+    [
+      `apply -f ${url ?? ""}`,
+      // The manifest hard-codes 10.244.0.0/16: give it the cluster's pod CIDR, then restart
+      // the DaemonSet so every flannel pod reads it (pods that started first crash-loop).
+      `--namespace kube-flannel patch configmap kube-flannel-cfg --type merge --patch-file ${flannelPatchPath}`,
+      "--namespace kube-flannel rollout restart daemonset kube-flannel-ds",
+    ],
+  );
 }
 
 export const calicoResourcesPath = `${addonDirectory}/calico-installation.yaml`;
@@ -109,29 +122,18 @@ export function calicoResources(podCidr: string): Record<string, unknown>[] {
 }
 
 function calicoInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
-  const resourcesYaml = calicoResources(input.podCidr)
-    .map((document) => stringify(document, { lineWidth: 0 }))
-    .join("---\n");
-  return {
-    kind: "unit",
-    name: chosen.name,
-    version: chosen.release.version,
-    release: chosen.release,
-    urls: chosen.urls,
-    files: [{ path: calicoResourcesPath, contents: resourcesYaml }],
-    unit: addonUnit(
-      `Install the pod network (${chosen.name}) once kubeadm init has finished`,
-      cniStampPath,
-      [
-        // Server-side: the CRDs are too large for client-side apply's annotation (the docs
-        // use create, which fails when run again).
-        ...chosen.urls.map((url) => `apply --server-side --force-conflicts -f ${url}`),
-        "wait --for condition=established --timeout=300s crd/installations.operator.tigera.io crd/apiservers.operator.tigera.io",
-        `apply -f ${calicoResourcesPath}`,
-      ],
-    ),
-    ...(chosen.note ? { note: chosen.note } : {}),
-  };
+  const resourcesYaml = multiDocumentYaml(calicoResources(input.podCidr));
+  return cniUnitInstall(
+    chosen,
+    [{ path: calicoResourcesPath, contents: resourcesYaml }],
+    [
+      // Server-side: the CRDs are too large for client-side apply's annotation (the docs
+      // use create, which fails when run again).
+      ...chosen.urls.map((url) => `apply --server-side --force-conflicts -f ${url}`),
+      "wait --for condition=established --timeout=300s crd/installations.operator.tigera.io crd/apiservers.operator.tigera.io",
+      `apply -f ${calicoResourcesPath}`,
+    ],
+  );
 }
 
 /** How the control plane installs the chosen CNI for this cluster. */

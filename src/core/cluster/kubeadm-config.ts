@@ -139,14 +139,14 @@ function checked(version: string, documents: KubeadmDocument[]): KubeadmDocument
 }
 
 /** Documents as one multi-document YAML text, written by the yaml library (never a template). */
-export function kubeadmYaml(documents: KubeadmDocument[]): string {
+export function multiDocumentYaml(documents: Record<string, unknown>[]): string {
   return documents.map((document) => stringify(document, { lineWidth: 0 })).join("---\n");
 }
 
 export function controlPlaneKubeadmConfig(input: ControlPlaneKubeadmInput): string {
-  return kubeadmYaml(controlPlaneKubeadmDocuments(input));
+  return multiDocumentYaml(controlPlaneKubeadmDocuments(input));
 }
 
 export function workerKubeadmConfig(input: WorkerKubeadmInput): string {
-  return kubeadmYaml(workerKubeadmDocuments(input));
+  return multiDocumentYaml(workerKubeadmDocuments(input));
 }

@@ -99,8 +99,15 @@ function summarise(items: ReadinessItem[]): Readiness {
   };
 }
 
-/** Invalid values, the catalogue, and the secrets: what every node and cluster needs. */
-function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
+/**
+ * Invalid values, the catalogue, and the secrets: what every node and cluster needs. A cluster
+ * is only ever made with its secrets (Download cluster waits for them), so only a node checks.
+ */
+function commonRules(
+  input: CommonInput,
+  scope: "node" | "cluster",
+  affects: string[],
+): ReadinessItem[] {
   const { state, fieldErrors, catalogue, release } = input;
   const items: ReadinessItem[] = [];
   for (const [field, message] of Object.entries(fieldErrors) as [keyof WizardState, string][]) {
@@ -140,8 +147,7 @@ function commonRules(input: CommonInput, affects: string[]): ReadinessItem[] {
   if (support.warning) {
     items.push(item("warning", "support-ended", ["kubernetesVersion"], support.warning, affects));
   }
-  // A cluster is only ever made with its secrets (Download cluster waits for them).
-  if (affects !== everyNode && state.bootstrap === "generated" && !input.hasSecrets) {
+  if (scope === "node" && state.bootstrap === "generated" && !input.hasSecrets) {
     items.push(
       item(
         "blocking",
@@ -212,9 +218,7 @@ function butaneRules(rendered: RenderedNode): ReadinessItem[] {
         notice.level === "error" ? "blocking" : "warning",
         "extra-butane",
         [notice.field],
-        notice.level === "warning" && !notice.message.includes("warning:")
-          ? `${notice.message.replace(/\.$/, "")}: that entry is left out of the files.`
-          : notice.message,
+        notice.message,
       ),
     );
   }
@@ -264,7 +268,12 @@ const endpointMissing = (level: ReadinessLevel, consequence: string, affects?: s
 /** One node's files, as the page's Download all and the CLI's render write them. */
 export function nodeReadiness(input: NodeReadinessInput): Readiness {
   const { state, rendered } = input;
-  const items = commonRules(input, allNodeFiles);
+  // A value left out, or an image that is not there, concerns every file offered.
+  const items = commonRules(
+    input,
+    "node",
+    rendered.files.map((file) => file.name),
+  );
   const zeroTouch = state.bootstrap === "generated";
   if (state.role === "worker") {
     if (endpointUnset(input)) {
@@ -310,7 +319,11 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
 /** A whole cluster: the control plane and its workers, as Download cluster and `--workers` write them. */
 export function clusterReadiness(input: ClusterReadinessInput): Readiness {
   const { state, nodes } = input;
-  const items = commonRules({ ...input, state: { ...state, role: "control-plane" } }, everyNode);
+  const items = commonRules(
+    { ...input, state: { ...state, role: "control-plane" } },
+    "cluster",
+    everyNode,
+  );
   if (endpointUnset(input)) {
     items.push(
       endpointMissing(

@@ -10,6 +10,7 @@ import {
 import { kubeadmRules } from "../cluster/kubeadm-rules";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { secretFile } from "./secret-files";
 import { kuredInstall, kuredUnitName } from "./kured";
 import type { RenderNotice } from "./render-node";
 
@@ -93,13 +94,6 @@ RestartSec=30
 `,
   );
 }
-
-/** Files that hold a token or a private key: only root may read them. */
-const secretFile = (path: string, inline: string): ButaneFile => ({
-  path,
-  mode: 0o600,
-  contents: { inline },
-});
 
 /** The worker's JoinConfiguration (0600: it holds the token) and the unit that joins with it. */
 function workerJoinParts(

@@ -3,7 +3,12 @@ import type { WizardState } from "../config/wizard-state";
 import { compileButane, type CompileResult } from "../butane/compile";
 import { minorOf } from "../catalogue/releases";
 import { sshKeyLines } from "../config/ssh-keys";
-import { checkExtraButane, describeExtraProblem, mergeExtraButane } from "./extra-butane";
+import {
+  checkExtraButane,
+  describeExtraProblem,
+  mergeExtraButane,
+  type ExtraProblem,
+} from "./extra-butane";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
 import { butaneFileName, ignitionFileName } from "./file-names";
 import { kubeadmParts, type NodeSecrets } from "./kubeadm-parts";
@@ -146,11 +151,14 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     extra.problems.length > 0 || state.extraButane.trim() === ""
       ? extra.problems
       : checkExtraButane(state.extraButane, state.butaneVersion);
+  // A merge problem that is only a warning means an entry was not merged: say so.
+  const leftOut = (problem: ExtraProblem) =>
+    problem.level === "warning" && extra.problems.includes(problem);
   for (const problem of extraProblems) {
     notices.push({
       field: "extraButane",
       level: problem.level,
-      message: `Extra Butane, ${describeExtraProblem(problem)}.`,
+      message: `Extra Butane, ${describeExtraProblem(problem)}${leftOut(problem) ? ": that entry is left out of the files" : ""}.`,
     });
   }
   const butane = toButaneYaml(extra.config);

@@ -132,5 +132,5 @@ export function useClusterSecrets(autoGenerate: boolean) {
   /** The secrets file was saved (alone or in the cluster zip). */
   const saved = useCallback(() => setLifecycle({ handedOut: true, saved: true }), []);
 
-  return { secrets, problem, regenerate, generate, load, handedOut, saved, atRisk };
+  return { secrets, problem, regenerate, load, handedOut, saved };
 }

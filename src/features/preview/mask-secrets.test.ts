@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileButane } from "../../core/butane/compile";
-import { maskSecrets, secretSources } from "./mask-secrets";
+import { secretFileSources as secretSources } from "../../core/render/secret-files";
+import { maskSecrets } from "./mask-secrets";
 
 const key =
   "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n";

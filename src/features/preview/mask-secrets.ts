@@ -27,23 +27,3 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   }
   return shown;
 }
-
-/** Ignition's mode for the files that hold a key or a token (0600). */
-const secretFileMode = 0o600;
-
-/**
- * The data URLs of the files an Ignition config writes 0600: the files that hold a key or a
- * token, whatever encoding (percent, base64, gzip) their contents have in the JSON.
- */
-export function secretSources(ignition: string): string[] {
-  try {
-    const config = JSON.parse(ignition) as {
-      storage?: { files?: { mode?: number; contents?: { source?: string } }[] };
-    };
-    return (config.storage?.files ?? [])
-      .filter((file) => file.mode === secretFileMode && file.contents?.source)
-      .map((file) => file.contents?.source as string);
-  } catch {
-    return [];
-  }
-}

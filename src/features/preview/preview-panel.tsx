@@ -9,7 +9,8 @@ import { copyText } from "../../ui/copy-text";
 import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
 import { HighlightedText, languageOf } from "./highlighted-text";
-import { maskSecrets, secretSources } from "./mask-secrets";
+import { secretFileSources } from "../../core/render/secret-files";
+import { maskSecrets } from "./mask-secrets";
 
 /**
  * Tabs of the generated files, the chosen one's highlighted text, and Copy / Download for it.
@@ -62,7 +63,8 @@ export const PreviewPanel = memo(function PreviewPanel({
   // What the preview shows: secrets masked until revealed. Copy and Download use the real text.
   const shownText = useMemo(() => {
     if (!file || revealed) return file?.contents ?? "";
-    const secrets = file.name === ignitionFileName ? secretSources(file.contents) : secretValues;
+    const secrets =
+      file.name === ignitionFileName ? secretFileSources(file.contents) : secretValues;
     return secrets.length > 0 ? maskSecrets(file.contents, secrets) : file.contents;
   }, [file, revealed, secretValues]);
   const confirmNotReady = useConfirmNotReady();
