@@ -24,7 +24,7 @@ import path from "node:path";
 import { execCommands } from "./exec-lines.ts";
 import { unitDirectory } from "./expected-tree.ts";
 
-/** Units Flatcar ships that Debian does not: from Flatcar's image and the bakery's kubernetes sysext. */
+/** Units Flatcar ships that Debian does not: from Flatcar's image and the bakery's kubernetes and cilium sysexts. */
 export const flatcarOnlyUnits = [
   "containerd.service",
   "docker.service",
@@ -33,9 +33,10 @@ export const flatcarOnlyUnits = [
   "systemd-sysupdate.service",
   "systemd-sysupdate.timer",
   "kubelet.service",
+  "cilium.service",
 ];
 
-/** Programs a Flatcar node with the kubernetes sysext merged has and Debian (without them) does not. */
+/** Programs a Flatcar node with the bakery's sysexts merged has and Debian (without them) does not. */
 export const flatcarOnlyPrograms = [
   "/usr/bin/kubeadm",
   "/usr/bin/kubectl",
@@ -44,6 +45,7 @@ export const flatcarOnlyPrograms = [
   "/usr/bin/locksmithctl",
   "/usr/bin/update_engine_client",
   "/usr/lib/systemd/systemd-sysupdate",
+  "/usr/local/bin/cilium",
 ];
 
 function standInUnit(name: string): string {

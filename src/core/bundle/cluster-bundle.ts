@@ -31,8 +31,12 @@ function addonsSection(state: WizardState): string {
       ...cni.urls.map((url) => `  ${url}`),
       `  with the pod CIDR ${state.podCidr}. ${cniOptions[state.cni].explanation}`,
     );
-  } else if (cni.kind === "manual") {
-    lines.push(`- Pod network: install it yourself. ${cni.reason}`);
+  } else if (cni.kind === "sysext") {
+    lines.push(
+      `- Pod network: ${cni.name}, installed once by \`${cni.unitName}\` on the control plane, from the`,
+      `  bakery's ${cni.extension.name} sysext ${cni.extension.version} (${cni.extension.source}):`,
+      `  \`cilium install ${cni.installArgs.join(" ")}\`. ${cniOptions[state.cni].explanation}`,
+    );
   } else {
     lines.push(`- Pod network: none chosen. ${cniOptions.none.explanation}`);
   }

@@ -1,7 +1,14 @@
 import type { AddonRelease } from "./addon-releases";
-import { addonDirectory, addonUnit } from "./addon-unit";
+import { addonDirectory, addonUnit, adminKubeconfig } from "./addon-unit";
 import { parseCidr } from "./cidr";
-import { cniOptions, cniRelease, cniStampPath, type CniChoice, type CniRelease } from "./cni";
+import {
+  ciliumSysext,
+  cniRelease,
+  cniStampPath,
+  type BakeryExtension,
+  type CniChoice,
+  type CniRelease,
+} from "./cni";
 import { multiDocumentYaml } from "./kubeadm-config";
 
 /** How the control plane installs the CNI: the unit and the files it reads (objects -> text). */
@@ -14,7 +21,20 @@ export interface CniFile {
 
 export type CniInstall =
   | { kind: "none" }
-  | { kind: "manual"; reason: string }
+  | {
+      /** A bakery extension whose own unit installs the CNI, run once through a drop-in. */
+      kind: "sysext";
+      name: string;
+      version: string;
+      release: AddonRelease;
+      extension: BakeryExtension;
+      /** The extension's unit and the drop-in that makes it run once with these arguments. */
+      unitName: string;
+      dropinName: string;
+      dropin: string;
+      installArgs: string[];
+      note?: string;
+    }
   | {
       kind: "unit";
       name: string;
@@ -136,18 +156,87 @@ function calicoInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
   );
 }
 
+export const ciliumUnitName = "cilium.service";
+const ciliumBinary = "/usr/local/bin/cilium";
+
+/** `cilium install` arguments: the release, and IPAM from the nodes' podCIDRs (the cluster's pod CIDR). */
+export function ciliumInstallArgs(podCidr: string, version: string): string[] {
+  const parsed = parseCidr(podCidr);
+  if (!parsed.ok) throw new Error(`pod CIDR: ${parsed.message}`);
+  return [
+    // The CLI takes the chart version without the "v" (docs.cilium.io, "cilium install --version").
+    `--version ${version.replace(/^v/, "")}`,
+    "--namespace kube-system",
+    // Cilium's default cluster-pool IPAM hands out 10.0.0.0/8 whatever kubeadm was told.
+    "--set ipam.mode=kubernetes",
+    ...(parsed.cidr.family === "ipv6"
+      ? ["--set ipv4.enabled=false", "--set ipv6.enabled=true"]
+      : []),
+  ];
+}
+
+/**
+ * The drop-in for the bakery's cilium.service. As shipped it runs `cilium install` on every boot
+ * for ever (Restart=always) with /home/core/.kube/config, which kubeadm never writes, and passes
+ * ${CILIUM_INSTALL_ARGS} as one argument (systemd.service: "${FOO}" is always exactly one
+ * argument, "$FOO" as a word of its own is split at whitespace). Here it runs once after
+ * kubeadm init with the admin kubeconfig and the arguments split.
+ */
+function ciliumDropin(installArgs: string[]): string {
+  const stampDirectory = cniStampPath.slice(0, cniStampPath.lastIndexOf("/"));
+  return `[Unit]
+After=kubeadm.service
+ConditionPathExists=!${cniStampPath}
+[Service]
+Type=oneshot
+RemainAfterExit=yes
+# kubeadm init writes admin.conf near its end; wait for it however long init takes.
+TimeoutStartSec=infinity
+Environment=KUBECONFIG=${adminKubeconfig}
+Environment="CILIUM_INSTALL_ARGS=${installArgs.join(" ")}"
+# Waits for admin.conf; skips the install when an earlier try got as far as the DaemonSet
+# (installing again would fail on the existing release).
+ExecCondition=/usr/bin/sh -c 'until [ -s ${adminKubeconfig} ]; do sleep 5; done; ! /usr/bin/kubectl --namespace kube-system get daemonset cilium'
+ExecStart=
+ExecStart=${ciliumBinary} install $CILIUM_INSTALL_ARGS
+ExecStartPost=/usr/bin/mkdir -p ${stampDirectory}
+ExecStartPost=/usr/bin/touch ${cniStampPath}
+# The API server may refuse for a while after admin.conf appears: try again.
+Restart=on-failure
+RestartSec=10
+`;
+}
+
+function ciliumInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
+  const installArgs = ciliumInstallArgs(input.podCidr, chosen.release.version);
+  return {
+    kind: "sysext",
+    name: chosen.name,
+    version: chosen.release.version,
+    release: chosen.release,
+    extension: ciliumSysext,
+    unitName: ciliumUnitName,
+    dropinName: "10-install-once.conf",
+    dropin: ciliumDropin(installArgs),
+    installArgs,
+    ...(chosen.note ? { note: chosen.note } : {}),
+  };
+}
+
 /** How the control plane installs the chosen CNI for this cluster. */
 export function cniInstall(input: CniClusterInput): CniInstall {
   switch (input.cni) {
     case "none":
       return { kind: "none" };
     case "cilium":
-      return { kind: "manual", reason: cniOptions.cilium.explanation };
     case "flannel":
     case "calico": {
       const chosen = cniRelease(input.cni, input.kubernetesVersion);
       if (!chosen) throw new Error(`no release table for ${input.cni}`);
-      return input.cni === "flannel" ? flannelInstall(input, chosen) : calicoInstall(input, chosen);
+      const install = { cilium: ciliumInstall, flannel: flannelInstall, calico: calicoInstall }[
+        input.cni
+      ];
+      return install(input, chosen);
     }
   }
 }

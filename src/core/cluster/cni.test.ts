@@ -3,6 +3,8 @@ import { parseAllDocuments } from "yaml";
 import { addonReleaseFor } from "./addon-releases";
 import {
   calicoReleases,
+  ciliumReleases,
+  ciliumSysext,
   cniChoices,
   cniPodCidrProblem,
   cniStampPath,
@@ -146,10 +148,7 @@ describe("cniInstall", () => {
     expect(install.files[0]?.contents).toContain("encapsulation: VXLAN\n");
   });
 
-  it("leaves Cilium and none to the person", () => {
-    expect(
-      cniInstall({ cni: "cilium", kubernetesVersion: "v1.37.0", podCidr: "10.244.0.0/16" }).kind,
-    ).toBe("manual");
+  it("leaves none to the person", () => {
     expect(
       cniInstall({ cni: "none", kubernetesVersion: "v1.37.0", podCidr: "10.244.0.0/16" }).kind,
     ).toBe("none");
@@ -167,6 +166,76 @@ describe("cniInstall", () => {
         expect(line).toMatch(/^(\[[A-Za-z]+\]|#.*|[A-Za-z]+=.*)$/);
       }
     }
+  });
+});
+
+describe("Cilium through the bakery's cilium sysext", () => {
+  it.each([
+    [30, "v1.18.14", false],
+    [33, "v1.19.3", false],
+    [35, "v1.19.3", false],
+    [29, "v1.18.14", true],
+    [37, "v1.19.3", true],
+  ])(
+    "for 1.%i installs Cilium %s (a note when no release lists it: %s)",
+    (minor, version, note) => {
+      const install = cniInstall({
+        cni: "cilium",
+        kubernetesVersion: `v1.${minor}.1`,
+        podCidr: "10.244.0.0/16",
+      });
+      if (install.kind !== "sysext") throw new Error("expected the sysext");
+      expect(install.version).toBe(version);
+      expect(install.extension).toEqual(ciliumSysext);
+      expect(install.installArgs).toContain(`--version ${version.slice(1)}`);
+      expect(install.note !== undefined).toBe(note);
+      if (note) expect(install.note).toContain(`Kubernetes 1.${minor}`);
+    },
+  );
+
+  it("runs the bakery's cilium.service once, after kubeadm init, with the arguments split", () => {
+    const install = cniInstall({
+      cni: "cilium",
+      kubernetesVersion: "v1.34.0",
+      podCidr: "10.42.0.0/16",
+    });
+    if (install.kind !== "sysext") throw new Error("expected the sysext");
+    expect(install.unitName).toBe("cilium.service");
+    const lines = install.dropin.trimEnd().split("\n");
+    for (const line of lines) expect(line).toMatch(/^(\[[A-Za-z]+\]|#.*|[A-Za-z]+=.*)$/);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "After=kubeadm.service",
+        `ConditionPathExists=!${cniStampPath}`,
+        "Type=oneshot",
+        "Restart=on-failure",
+        "Environment=KUBECONFIG=/etc/kubernetes/admin.conf",
+        'Environment="CILIUM_INSTALL_ARGS=--version 1.19.3 --namespace kube-system --set ipam.mode=kubernetes"',
+        // The bakery's own ExecStart is reset; "$VAR" as its own word is split by systemd.
+        "ExecStart=",
+        "ExecStart=/usr/local/bin/cilium install $CILIUM_INSTALL_ARGS",
+        `ExecStartPost=/usr/bin/touch ${cniStampPath}`,
+      ]),
+    );
+    // The bakery's Restart=always would reinstall for ever; a oneshot may not keep it.
+    expect(install.dropin).not.toContain("Restart=always");
+  });
+
+  it("turns IPv6 on (and IPv4 off) for an IPv6 pod CIDR", () => {
+    const install = cniInstall({
+      cni: "cilium",
+      kubernetesVersion: "v1.34.0",
+      podCidr: "fd00:10:244::/56",
+    });
+    if (install.kind !== "sysext") throw new Error("expected the sysext");
+    expect(install.installArgs).toEqual(
+      expect.arrayContaining(["--set ipv4.enabled=false", "--set ipv6.enabled=true"]),
+    );
+  });
+
+  it("names the compatibility page of every Cilium release", () => {
+    for (const release of ciliumReleases)
+      expect(release.source).toMatch(/^https:\/\/docs\.cilium\.io\//);
   });
 });
 
@@ -216,6 +285,8 @@ describe("cniPodCidrProblem", () => {
     ["flannel", "fd00:10:244::/56"],
     ["calico", "192.168.0.0/16"],
     ["calico", "fd00:10:244::/56"],
+    ["cilium", "10.42.0.0/16"],
+    ["cilium", "fd00:10:244::/56"],
     ["none", "10.0.0.0/30"],
   ] as const)("%s with %s: agrees", (cni, podCidr) => {
     expect(cniPodCidrProblem({ cni, podCidr, bootstrap: "generated" })).toBeUndefined();
@@ -226,7 +297,8 @@ describe("cniPodCidrProblem", () => {
     ["flannel", "fd00::/32", "podCidr", "use a /48 to /63"],
     ["flannel", "fd00::/64", "podCidr", "use a /48 to /63"],
     ["calico", "10.42.0.0/27", "podCidr", "Calico allocates /26 blocks"],
-    ["cilium", "10.42.0.0/16", "cni", "--set ipam.mode=kubernetes"],
+    ["cilium", "10.42.0.0/24", "podCidr", "Cilium gives each node a /24"],
+    ["cilium", "fd00::/64", "podCidr", "use a /48 to /63"],
   ] as const)("%s with %s: names %s", (cni, podCidr, field, words) => {
     const problem = cniPodCidrProblem({ cni, podCidr, bootstrap: "generated" });
     expect(problem?.field).toBe(field);

@@ -1,5 +1,5 @@
 import { addonReleaseFor, type AddonRelease } from "./addon-releases";
-import { parseCidr } from "./cidr";
+import { parseCidr, type IpFamily } from "./cidr";
 
 /** The pod network add-on the control plane installs once it is up. */
 export type CniChoice = "none" | "calico" | "cilium" | "flannel";
@@ -80,6 +80,49 @@ export const flannelReleases: readonly AddonRelease[] = [
   },
 ];
 
+/*
+ * Cilium releases, newest first, each with the Kubernetes minors its "Kubernetes Compatibility"
+ * page lists as e2e tested (Documentation/network/kubernetes/compatibility.rst at that release).
+ * The cilium CLI from the bakery's sysext installs the chosen one (`cilium install --version`).
+ */
+export const ciliumReleases: readonly AddonRelease[] = [
+  {
+    // 1.19 lists 1.32–1.35 (compatibility.rst at v1.19.3).
+    version: "v1.19.3",
+    minMinor: 32,
+    maxMinor: 35,
+    source: "https://docs.cilium.io/en/v1.19/network/kubernetes/compatibility/",
+  },
+  {
+    // 1.18 lists 1.30–1.33 (compatibility.rst at v1.18.14).
+    version: "v1.18.14",
+    minMinor: 30,
+    maxMinor: 33,
+    source: "https://docs.cilium.io/en/v1.18/network/kubernetes/compatibility/",
+  },
+];
+
+/** A system extension from the Flatcar sysext bakery, pinned to one of its releases. */
+export interface BakeryExtension {
+  /** The extension's name: its image is `<name>-<version>-<arch>.raw`, merged as `<name>.raw`. */
+  name: string;
+  version: string;
+  /** The bakery's release of that version. */
+  source: string;
+}
+
+/*
+ * The bakery's cilium sysext: the cilium CLI and a cilium.service driven by
+ * CILIUM_INSTALL_ARGS (the bakery's docs/cilium.md, cilium.sysext/). cilium-v0.19.6 (tagged
+ * 2026-07-13) is its newest release; the CLI only installs, so any recent one installs every
+ * Cilium in ciliumReleases.
+ */
+export const ciliumSysext: BakeryExtension = {
+  name: "cilium",
+  version: "v0.19.6",
+  source: "https://github.com/flatcar/sysext-bakery/releases/tag/cilium-v0.19.6",
+};
+
 export interface CniOption {
   choice: CniChoice;
   label: string;
@@ -116,12 +159,13 @@ export const cniOptions: Record<CniChoice, CniOption> = {
   },
   cilium: {
     choice: "cilium",
-    label: "Cilium (install it yourself)",
+    label: "Cilium (the bakery's cilium sysext)",
     explanation:
-      "Cilium publishes no plain manifest since 1.10 (quick-install.yaml was removed); install " +
-      "it after the control plane is up with the cilium CLI or its Helm chart, with " +
-      "ipam.mode=kubernetes so it uses the cluster's pod CIDR.",
-    source: "https://docs.cilium.io/en/stable/network/concepts/ipam/kubernetes/",
+      "The bakery's cilium sysext brings the cilium CLI and its cilium.service; the control " +
+      "plane runs it once after kubeadm init, installing the Cilium release tested with the " +
+      "chosen Kubernetes minor with ipam.mode=kubernetes, so pods get addresses from each " +
+      "node's share of the cluster's pod CIDR.",
+    source: "https://github.com/flatcar/sysext-bakery/blob/main/docs/cilium.md",
   },
 };
 
@@ -129,7 +173,7 @@ export interface CniRelease {
   /** "Calico v3.33.0" */
   name: string;
   release: AddonRelease;
-  /** Every manifest the control plane applies, in order: each names an exact release. */
+  /** Every manifest the control plane applies, in order: each names an exact release (none for Cilium, which its CLI installs). */
   urls: string[];
   /** Set when the Kubernetes minor is outside every known release's range. */
   note?: string;
@@ -137,6 +181,16 @@ export interface CniRelease {
 
 /** The CNI release for a Kubernetes version and the manifests it is installed from. */
 export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniRelease | undefined {
+  if (cni === "cilium") {
+    const { release, note } = addonReleaseFor("Cilium", ciliumReleases, kubernetesVersion);
+    return {
+      name: `Cilium ${release.version}`,
+      release,
+      // The cilium CLI fetches the chart of exactly that release: no manifest URL of ours.
+      urls: [],
+      ...(note ? { note } : {}),
+    };
+  }
   if (cni === "flannel") {
     const { release, note } = addonReleaseFor("Flannel", flannelReleases, kubernetesVersion);
     return {
@@ -177,8 +231,8 @@ export interface CniPodCidrProblem {
 
 /**
  * Whether the CNI's own configuration agrees with the cluster's pod CIDR; a problem names the
- * field and what to do. Flannel and Calico are configured from the pod CIDR, so only what they
- * cannot carry is a problem; Cilium, installed by hand, must be told.
+ * field and what to do. Every CNI offered is configured from the pod CIDR, so only what it
+ * cannot carry is a problem.
  */
 export function cniPodCidrProblem(state: {
   cni: CniChoice;
@@ -192,23 +246,14 @@ export function cniPodCidrProblem(state: {
   switch (state.cni) {
     case "none":
       return undefined;
-    case "flannel": {
-      // Flannel takes each node's podCIDR, cut by kube-controller-manager at /24 (IPv4) or /64
-      // (IPv6, at most 16 bits below the cluster's prefix).
-      if (family === "ipv4" && prefix > 23) {
-        return {
-          field: "podCidr",
-          message: `Flannel gives each node a /24 from the pod CIDR: ${text} holds at most one. Use a /16 to /23, e.g. 10.244.0.0/16.`,
-        };
-      }
-      if (family === "ipv6" && (prefix > 63 || prefix < 48)) {
-        return {
-          field: "podCidr",
-          message: `Flannel gives each node a /64 from the pod CIDR, and kube-controller-manager allows at most 16 bits between them: use a /48 to /63, e.g. fd00:10:244::/56, not ${text}.`,
-        };
-      }
-      return undefined;
-    }
+    case "flannel":
+    case "cilium":
+      return nodePodCidrProblem(
+        state.cni === "flannel" ? "Flannel" : "Cilium",
+        family,
+        prefix,
+        text,
+      );
     case "calico": {
       // Calico hands out blocks of /26 (IPv4) or /122 (IPv6) from its pool.
       const blockPrefix = family === "ipv4" ? 26 : 122;
@@ -220,10 +265,30 @@ export function cniPodCidrProblem(state: {
       }
       return undefined;
     }
-    case "cilium":
-      return {
-        field: "cni",
-        message: `Cilium, installed by hand, uses its own pod range (10.0.0.0/8) unless told otherwise: install it with --set ipam.mode=kubernetes so pods get addresses from ${text}.`,
-      };
   }
+}
+
+/**
+ * Flannel and Cilium (ipam.mode=kubernetes) take each node's podCIDR, cut by
+ * kube-controller-manager at /24 (IPv4) or /64 (IPv6, at most 16 bits below the cluster's prefix).
+ */
+function nodePodCidrProblem(
+  name: string,
+  family: IpFamily,
+  prefix: number,
+  text: string,
+): CniPodCidrProblem | undefined {
+  if (family === "ipv4" && prefix > 23) {
+    return {
+      field: "podCidr",
+      message: `${name} gives each node a /24 from the pod CIDR: ${text} holds at most one. Use a /16 to /23, e.g. 10.244.0.0/16.`,
+    };
+  }
+  if (family === "ipv6" && (prefix > 63 || prefix < 48)) {
+    return {
+      field: "podCidr",
+      message: `${name} gives each node a /64 from the pod CIDR, and kube-controller-manager allows at most 16 bits between them: use a /48 to /63, e.g. fd00:10:244::/56, not ${text}.`,
+    };
+  }
+  return undefined;
 }

@@ -208,12 +208,21 @@ describe("warnings", () => {
     expect(before.warnings).toEqual([]);
   });
 
-  it("no CNI, or a CNI installed by hand, on a zero-touch control plane", () => {
+  it("no CNI on a zero-touch control plane", () => {
     expect(rules(node({ cni: "none" }))).toEqual({
       blocking: [],
       warnings: ["cni-not-installed"],
     });
-    expect(node({ cni: "cilium" }).warnings[0]?.message).toMatch(/NotReady until you install it/);
+  });
+
+  it("Cilium is installed by the control plane: only its pod CIDR limits and release notes", () => {
+    expect(rules(node({ cni: "cilium", kubernetesVersion: "v1.35.6" }))).toEqual({
+      blocking: [],
+      warnings: [],
+    });
+    expect(rules(node({ cni: "cilium", podCidr: "10.42.0.0/24" })).blocking).toEqual([
+      "cni-pod-cidr",
+    ]);
   });
 
   it("a 24-hour token for a worker that may boot later", () => {

@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
-import { cniOptions, cniPodCidrProblem } from "../cluster/cni";
+import { cniPodCidrProblem } from "../cluster/cni";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
@@ -167,8 +167,7 @@ function commonRules(
 function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
   const items: ReadinessItem[] = [];
   const problem = cniPodCidrProblem(state);
-  // Cilium is installed by hand: what it needs is a note on that step, not a fault of the files.
-  if (problem && state.cni !== "cilium") {
+  if (problem) {
     items.push(item("blocking", "cni-pod-cidr", ["podCidr", "cni"], problem.message, affects));
   }
   if (state.cni === "none") {
@@ -178,16 +177,6 @@ function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
         "cni-not-installed",
         ["cni"],
         "No pod network is installed: the nodes stay NotReady until you install a CNI with kubectl on the control plane.",
-        affects,
-      ),
-    );
-  } else if (state.cni === "cilium") {
-    items.push(
-      item(
-        "warning",
-        "cni-not-installed",
-        ["cni"],
-        `${cniOptions.cilium.label}: the nodes stay NotReady until you install it. ${problem?.message ?? cniOptions.cilium.explanation}`,
         affects,
       ),
     );

@@ -8,17 +8,29 @@ import type { Architecture } from "../config/wizard-state";
 
 export const bakeryHub = "https://extensions.flatcar.org/extensions";
 
-/** Where Ignition downloads the image on first boot, and where sysupdate keeps its instances. */
-export const extensionsDirectory = "/opt/extensions/kubernetes";
-/** The symlink systemd-sysext merges; its name must match extension-release.kubernetes. */
-export const extensionSymlink = "/etc/extensions/kubernetes.raw";
+/** Where Ignition downloads an extension's image on first boot (and sysupdate keeps its instances). */
+export const sysextDirectory = (extension: string) => `/opt/extensions/${extension}`;
+/** The symlink systemd-sysext merges; its name must match the image's extension-release file. */
+export const sysextSymlink = (extension: string) => `/etc/extensions/${extension}.raw`;
+
+/** "kubernetes-v1.37.0-x86-64.raw": the bakery's image of one release of an extension. */
+export function sysextImageName(extension: string, version: string, arch: Architecture): string {
+  return `${extension}-${version}-${arch}.raw`;
+}
+
+export function sysextImageUrl(extension: string, version: string, arch: Architecture): string {
+  return `${bakeryHub}/${sysextImageName(extension, version, arch)}`;
+}
+
+export const extensionsDirectory = sysextDirectory("kubernetes");
+export const extensionSymlink = sysextSymlink("kubernetes");
 
 export function rawImageName(version: string, arch: Architecture): string {
-  return `kubernetes-${version}-${arch}.raw`;
+  return sysextImageName("kubernetes", version, arch);
 }
 
 export function rawImageUrl(version: string, arch: Architecture): string {
-  return `${bakeryHub}/${rawImageName(version, arch)}`;
+  return sysextImageUrl("kubernetes", version, arch);
 }
 
 /** "kubernetes-v1.32.conf": the transfer pinned to one minor, so updates never cross minors. */

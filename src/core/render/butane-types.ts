@@ -7,6 +7,8 @@ export type ButaneFile = {
   contents: { inline: string } | { source: string; verification?: { hash: string } };
 };
 
+export type ButaneLink = { path: string; target: string; hard: boolean };
+
 export type ButaneUnit = {
   name: string;
   enabled?: boolean;

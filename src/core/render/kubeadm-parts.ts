@@ -9,7 +9,8 @@ import {
 } from "../cluster/kubeadm-config";
 import { kubeadmRules } from "../cluster/kubeadm-rules";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
-import type { ButaneFile, ButaneUnit } from "./butane-types";
+import { sysextDirectory, sysextImageName, sysextImageUrl, sysextSymlink } from "./bakery";
+import type { ButaneFile, ButaneLink, ButaneUnit } from "./butane-types";
 import { secretFile } from "./secret-files";
 import { kuredInstall, kuredUnitName } from "./kured";
 import type { RenderNotice } from "./render-node";
@@ -28,11 +29,12 @@ export interface NodeSecrets {
  */
 export interface KubeadmParts {
   files: ButaneFile[];
+  links: ButaneLink[];
   units: ButaneUnit[];
   notices: RenderNotice[];
 }
 
-const noParts = (): KubeadmParts => ({ files: [], units: [], notices: [] });
+const noParts = (): KubeadmParts => ({ files: [], links: [], units: [], notices: [] });
 
 const unitHead = `[Unit]
 Description=Kubeadm service
@@ -110,6 +112,7 @@ function workerJoinParts(
   });
   return {
     files: [secretFile(kubeadmConfigPath, config)],
+    links: [],
     units: [
       {
         name: "kubeadm.service",
@@ -155,6 +158,7 @@ function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefin
         secretFile(kubeadmConfigPath, config),
         ...addons.files,
       ],
+      links: addons.links,
       units: [
         { name: "kubeadm.service", enabled: true, contents: generatedControlPlaneUnit },
         ...addons.units,
@@ -171,7 +175,7 @@ function kubeadmPartsForMinor(state: WizardState, secrets: NodeSecrets | undefin
  * the CNI, and kured when it coordinates reboots and the cluster is to install it.
  */
 function clusterAddonParts(state: WizardState): KubeadmParts {
-  const parts: KubeadmParts = { files: [], units: [], notices: [] };
+  const parts = noParts();
   const addonFile = (path: string, contents: string): ButaneFile => ({
     path,
     mode: 0o644,
@@ -181,7 +185,25 @@ function clusterAddonParts(state: WizardState): KubeadmParts {
   if (cni.kind === "unit") {
     parts.files.push(...cni.files.map((file) => addonFile(file.path, file.contents)));
     parts.units.push({ name: cniUnitName, enabled: true, contents: cni.unit });
-    if (cni.note) parts.notices.push({ field: "cni", level: "warning", message: cni.note });
+  }
+  if (cni.kind === "sysext") {
+    // As the bakery's docs/cilium.md: the image under /opt/extensions, merged through its link.
+    // No sysupdate for it: the CLI only installs, Cilium itself is upgraded in the cluster.
+    const { name, version } = cni.extension;
+    const image = `${sysextDirectory(name)}/${sysextImageName(name, version, state.arch)}`;
+    parts.files.push({
+      path: image,
+      contents: { source: sysextImageUrl(name, version, state.arch) },
+    });
+    parts.links.push({ path: sysextSymlink(name), target: image, hard: false });
+    parts.units.push({
+      name: cni.unitName,
+      enabled: true,
+      dropins: [{ name: cni.dropinName, contents: cni.dropin }],
+    });
+  }
+  if (cni.kind !== "none" && cni.note) {
+    parts.notices.push({ field: "cni", level: "warning", message: cni.note });
   }
   if (state.reboot === "kured" && state.kuredInstall === "cluster") {
     const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
@@ -197,6 +219,7 @@ function manualParts(state: WizardState): KubeadmParts {
   if (state.role === "control-plane") {
     return {
       files: [],
+      links: [],
       units: [{ name: "kubeadm.service", enabled: true, contents: howtoControlPlaneUnit }],
       notices: [],
     };

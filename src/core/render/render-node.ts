@@ -140,7 +140,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
       ? { passwd: { users: [{ name: "core", ssh_authorized_keys: keys }] } }
       : {}),
     storage: {
-      links: [{ target: imagePath, path: extensionSymlink, hard: false }],
+      links: [{ target: imagePath, path: extensionSymlink, hard: false }, ...kubeadm.links],
       files,
     },
     systemd: { units },
