@@ -10,18 +10,12 @@ import {
 import { kubeadmRules } from "../cluster/kubeadm-rules";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
+import type { NodeSecrets } from "../cluster/node-secrets";
 import { secretFile } from "./secret-files";
 import { kuredInstall, kuredUnitName } from "./kured";
-import type { RenderNotice } from "./render-node";
+import type { RenderNotice } from "./render-notice";
 
 /** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
-export interface NodeSecrets {
-  bootstrapToken: string;
-  caCertificatePem: string;
-  caPrivateKeyPem: string;
-  discoveryHash: string;
-}
-
 /**
  * What kubeadm needs on a node; empty while a value it needs is missing (readiness says
  * which). Notices are notes on what was chosen for the node (warnings, never blocking).

@@ -10,9 +10,11 @@ import {
   type ExtraProblem,
 } from "./extra-butane";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
-import { butaneFileName, ignitionFileName } from "./file-names";
-import { kubeadmParts, type NodeSecrets } from "./kubeadm-parts";
-import { updateConfText } from "./update-conf";
+import { butaneFileName, ignitionFileName } from "../file-names";
+import type { NodeSecrets } from "../cluster/node-secrets";
+import { kubeadmParts } from "./kubeadm-parts";
+import type { RenderNotice } from "./render-notice";
+import { updateConfPath, updateConfText } from "./update-conf";
 import {
   extensionSymlink,
   extensionsDirectory,
@@ -39,17 +41,6 @@ export interface OutputFile {
   mediaType: string;
 }
 
-/**
- * What rendering found that the person should know, beyond the choices themselves (the
- * readiness rules judge those): what Butane and the merge said about the extra Butane, and
- * notes on the versions chosen for kubeadm and the add-ons.
- */
-export interface RenderNotice {
-  field: keyof WizardState;
-  level: "error" | "warning";
-  message: string;
-}
-
 export interface RenderedNode {
   butane: string;
   /** The Butane compiled to Ignition: config.ign is among the files when it compiled. */
@@ -58,9 +49,6 @@ export interface RenderedNode {
   files: OutputFile[];
   notices: RenderNotice[];
 }
-
-export { butaneFileName, ignitionFileName } from "./file-names";
-export const updateConfPath = "/etc/flatcar/update.conf";
 
 /** What the catalogue knows beyond the choices. */
 export interface RenderContext {
