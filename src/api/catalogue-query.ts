@@ -8,7 +8,7 @@ import {
   type Catalogue,
 } from "../core/catalogue/catalogue";
 import { describeProblem, isRetryable } from "../core/catalogue/github-responses";
-import { architectures } from "../core/config/wizard-state";
+import { architectures } from "../core/version";
 import { fetchLiveIndex, type LiveIndex } from "./catalogue-fetch";
 import { browserGithubClient } from "./github-config";
 import { GithubError, type GithubClient } from "./github-client";

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import semver from "semver";
 import { findRelease, type Catalogue } from "../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../core/catalogue/releases";
+import { isKubernetesVersion } from "../core/version";
 import { fetchRelease } from "./catalogue-fetch";
 import { kubernetesReleaseSchema, retryDelay, retryServerErrors } from "./catalogue-query";
 import { browserGithubClient } from "./github-config";
@@ -60,7 +60,7 @@ export function useChosenRelease(
     !catalogue.source.assetsComplete &&
     listed !== undefined &&
     settled === version &&
-    semver.valid(version) !== null;
+    isKubernetesVersion(version);
   const options = useMemo(() => releaseQueryOptions(settled, client), [settled, client]);
   const query = useQuery({ ...options, enabled: needsOwnRelease });
   return needsOwnRelease && query.data ? query.data : listed;

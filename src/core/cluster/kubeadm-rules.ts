@@ -6,6 +6,8 @@
  * (kubeadmDocumentProblems), so nothing reaches a node that its kubeadm does not know.
  */
 
+import { minorNumber } from "../version";
+
 export type KubeadmApiVersion = "kubeadm.k8s.io/v1beta3" | "kubeadm.k8s.io/v1beta4";
 
 export interface KubeadmMinorRules {
@@ -183,21 +185,12 @@ export interface KubeadmRulesLookup {
   assumedFrom?: string;
 }
 
-/** "v1.32.2", "v1.32" or "1.32" -> 32; throws on anything else or on a major other than 1. */
-export function kubernetesMinorNumber(version: string): number {
-  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  if (!match || Number(match[1]) !== 1) {
-    throw new Error(`not a Kubernetes 1.x version: "${version}" (e.g. v1.32.2 or v1.32)`);
-  }
-  return Number(match[2]);
-}
-
 /**
  * The row for a version's minor. A minor newer than the table uses the newest row and says so;
  * one older than the table is refused (the bakery publishes nothing older than 1.27).
  */
 export function kubeadmRules(version: string): KubeadmRulesLookup {
-  const minor = kubernetesMinorNumber(version);
+  const minor = minorNumber(version);
   if (minor < oldestKnown.minor) {
     throw new Error(
       `kubeadm configs are written for Kubernetes v1.${oldestKnown.minor} and later, not ${version}`,

@@ -1,4 +1,4 @@
-import type { Architecture } from "../config/wizard-state";
+import { imageFileName, imageMatchPattern, type Architecture } from "../version";
 
 /**
  * Names, URLs and file texts of the Flatcar sysext bakery's Kubernetes extension.
@@ -13,12 +13,8 @@ export const extensionsDirectory = "/opt/extensions/kubernetes";
 /** The symlink systemd-sysext merges; its name must match extension-release.kubernetes. */
 export const extensionSymlink = "/etc/extensions/kubernetes.raw";
 
-export function rawImageName(version: string, arch: Architecture): string {
-  return `kubernetes-${version}-${arch}.raw`;
-}
-
 export function rawImageUrl(version: string, arch: Architecture): string {
-  return `${bakeryHub}/${rawImageName(version, arch)}`;
+  return `${bakeryHub}/${imageFileName(version, arch)}`;
 }
 
 /** "kubernetes-v1.32.conf": the transfer pinned to one minor, so updates never cross minors. */
@@ -42,7 +38,7 @@ Verify=false
 [Source]
 Type=url-file
 Path=${bakeryHub}/kubernetes/
-MatchPattern=kubernetes-${minor}.@v-%a.raw
+MatchPattern=${imageMatchPattern(minor)}
 
 [Target]
 InstancesMax=3

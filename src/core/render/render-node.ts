@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq } from "yaml";
 import type { WizardState } from "../config/wizard-state";
 import { compileButane, type CompileResult } from "../butane/compile";
-import { minorOf } from "../catalogue/releases";
+import { imageFileName, minorOf } from "../version";
 import { sshKeyLines } from "../config/ssh-keys";
 import {
   checkExtraButane,
@@ -22,7 +22,6 @@ import {
   noopFilePath,
   noopFileText,
   noopFileUrl,
-  rawImageName,
   rawImageUrl,
   sysupdateDropinText,
   transferFileName,
@@ -64,7 +63,7 @@ export interface RenderContext {
  */
 export function renderNode(state: WizardState, context: RenderContext = {}): RenderedNode {
   const minor = minorOf(state.kubernetesVersion);
-  const image = rawImageName(state.kubernetesVersion, state.arch);
+  const image = imageFileName(state.kubernetesVersion, state.arch);
   const imagePath = `${extensionsDirectory}/${image}`;
   const notices: RenderNotice[] = [];
   const updatesOn = state.updates === "patch";
