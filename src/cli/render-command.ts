@@ -1,5 +1,5 @@
-import { fetchLiveIndex, fetchRelease } from "../api/catalogue-fetch";
-import { createGithubClient, GithubError } from "../api/github-client";
+import { fetchLiveIndex, fetchRelease } from "../api/github/catalogue-fetch";
+import { createGithubClient, GithubError } from "../api/github/github-client";
 import {
   catalogueFrom,
   embeddedCatalogue,

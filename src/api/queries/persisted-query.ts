@@ -1,5 +1,5 @@
-import type { z } from "../core/zod-mini";
-import type { KeyValueStore } from "./key-value-store";
+import type { z } from "../../core/zod-mini";
+import type { KeyValueStore } from "../github/key-value-store";
 
 /**
  * A small persister for one query at a time: the last good answer and when it came, so a

@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import { findRelease, type Catalogue } from "../core/catalogue/catalogue";
-import type { KubernetesRelease } from "../core/catalogue/releases";
-import { isKubernetesVersion } from "../core/version";
-import { fetchRelease } from "./catalogue-fetch";
+import { findRelease, type Catalogue } from "../../core/catalogue/catalogue";
+import type { KubernetesRelease } from "../../core/catalogue/releases";
+import { isKubernetesVersion } from "../../core/version";
+import { fetchRelease } from "../github/catalogue-fetch";
 import { kubernetesReleaseSchema, retryDelay, retryServerErrors } from "./catalogue-query";
 import { browserGithubClient } from "./github-config";
-import type { GithubClient } from "./github-client";
-import { browserStore, type KeyValueStore } from "./key-value-store";
+import type { GithubClient } from "../github/github-client";
+import { browserStore, type KeyValueStore } from "../github/key-value-store";
 import { persisted } from "./persisted-query";
 
 /** A published release's images and digests hardly change: a day is a safe window. */

@@ -1,18 +1,18 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { z } from "../core/zod-mini";
+import { z } from "../../core/zod-mini";
 import {
   catalogueFrom,
   embeddedCatalogue,
   fallbackCatalogue,
   type Catalogue,
-} from "../core/catalogue/catalogue";
-import { describeProblem, isRetryable } from "../core/catalogue/github-responses";
-import { architectures } from "../core/version";
-import { fetchLiveIndex, type LiveIndex } from "./catalogue-fetch";
+} from "../../core/catalogue/catalogue";
+import { describeProblem, isRetryable } from "../../core/catalogue/github-responses";
+import { architectures } from "../../core/version";
+import { fetchLiveIndex, type LiveIndex } from "../github/catalogue-fetch";
 import { browserGithubClient } from "./github-config";
-import { GithubError, type GithubClient } from "./github-client";
-import { browserStore, type KeyValueStore } from "./key-value-store";
+import { GithubError, type GithubClient } from "../github/github-client";
+import { browserStore, type KeyValueStore } from "../github/key-value-store";
 import { persisted } from "./persisted-query";
 
 /** GitHub allows 60 requests an hour: the version list is asked at most every half hour. */
