@@ -1,7 +1,7 @@
 import { makeDataUrl } from "./data-url.ts";
 import { cleanPath } from "./go-path.ts";
 import type { Decoded, DecodedValue } from "./decode.ts";
-import type { IgnObject, IgnValue } from "./ignition-types.ts";
+import type { IgnObject, IgnValue } from "./ignition-layout.ts";
 import type { PathPart } from "./report.ts";
 import type { SpecVersion } from "./schema.ts";
 
