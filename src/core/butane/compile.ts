@@ -130,7 +130,7 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   const cfg: Decoded = decoded.value;
   const index = indexPositions(root);
   const reports: ButaneReport[] = [];
-  const place = (f: Finding, yamlPath: PathPart[] | null, onKey = false): void => {
+  const place = (f: Finding, yamlPath: PathPart[] | null): void => {
     const r: ButaneReport = {
       level: f.level,
       path: yamlPath === null ? "" : pathString(yamlPath),
@@ -141,7 +141,7 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
       r.column = f.column ?? 0;
     } else {
       // Without a path vcontext's Correlate takes the root's position.
-      const pos = correlate(index, yamlPath ?? [], onKey);
+      const pos = correlate(index, yamlPath ?? [], f.onKey ?? false);
       if (pos !== undefined) {
         r.line = pos.line;
         r.column = pos.column;
@@ -151,14 +151,12 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   };
   const fatal = (): boolean => reports.some((r) => r.level === "error");
 
-  for (const u of findUnusedKeys(root, cfg, spec)) {
-    place({ level: "warning", path: u.path, message: u.message }, u.path, u.key);
-  }
+  for (const f of findUnusedKeys(root, cfg, spec)) place(f, f.path);
   for (const f of validateSource(cfg, spec)) place(f, f.path);
   if (fatal()) return fail(reports, "source config is invalid");
 
   const t = translate(cfg, spec, { filesDir: options.filesDir });
-  for (const e of t.errors) place({ level: "error", path: e.path, message: e.message }, e.path);
+  for (const f of t.errors) place(f, f.path);
   if (fatal()) return fail(reports, "source config is invalid");
 
   const fromJson = (f: Finding, translations: Translations): void => {

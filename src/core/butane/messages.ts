@@ -21,6 +21,20 @@ export const WARN_INLINE_CONFIG_UNKNOWN_VERSION =
 export const errInlineConfigNotObject = (kind: string): string =>
   `json: cannot unmarshal ${kind} into Go value of type types.Config`;
 
+// Butane translation: local files and trees (config/common/errors.go)
+export const ERR_NO_FILES_DIR =
+  "local file paths are relative to a files directory that must be specified with -d/--files-dir";
+export const ERR_FILES_DIR_ESCAPE = "local file path traverses outside the files directory";
+export const ERR_NODE_EXISTS = "matching filesystem node has existing contents or different type";
+export const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
+export const ERR_FILE_TYPE = "trees may only contain files, directories, and symlinks";
+export const errNoSuchFile = (shown: string): string => `stat ${shown}: no such file or directory`;
+
+// Unused keys (Ignition's ValidateUnusedKeys, as Butane runs it on the source)
+export const warnUnusedKey = (key: string): string => `unused key ${key}`;
+export const warnTreeMismatch = (path: string): string =>
+  `context tree does not match content tree at ${path}. Line and column reporting may be inconsistent. Unused keys may not be reported`;
+
 // The Flatcar variant's field filter
 export const ERR_CLEVIS_UNSUPPORTED = "clevis is not supported in this spec version";
 
