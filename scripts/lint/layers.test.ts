@@ -23,89 +23,88 @@ async function lint(file: string, code: string): Promise<{ rule: string; message
   }));
 }
 
+/** One forbidden import, planted in a file of a layer, and the rule that must refuse it. */
+interface Planted {
+  name: string;
+  file: string;
+  code: string;
+  rule: string;
+  message: string;
+}
+
+const planted: Planted[] = [
+  {
+    name: "React in the core",
+    file: "src/core/config/planted.ts",
+    code: 'import { useState } from "react";\nexport const planted = useState;\n',
+    rule: "no-restricted-imports",
+    message: "Layer rule: src/core uses no React.",
+  },
+  {
+    name: "the network in the core",
+    file: "src/core/catalogue/planted.ts",
+    code: 'export const planted = () => fetch("https://example.com");\n',
+    rule: "no-restricted-globals",
+    message: "'fetch'",
+  },
+  {
+    name: "a feature in the core",
+    file: "src/core/render/planted.ts",
+    code: 'import { maskSecrets } from "../../features/preview/mask-secrets";\nexport const planted = maskSecrets;\n',
+    rule: "import-x/no-restricted-paths",
+    message: "Layer rule: src/core is pure",
+  },
+  {
+    name: "a feature in ui",
+    file: "src/ui/planted.tsx",
+    code: 'import { PreviewPanel } from "../features/preview/preview-panel";\nexport const planted = PreviewPanel;\n',
+    rule: "import-x/no-restricted-paths",
+    message: "Layer rule: src/ui imports no feature, api or app code.",
+  },
+  {
+    name: "the api in ui, type-only",
+    file: "src/ui/planted.tsx",
+    code: 'import type { CatalogueState } from "../api/queries/catalogue-query";\nexport type Planted = CatalogueState;\n',
+    rule: "import-x/no-restricted-paths",
+    message: "Layer rule: src/ui imports no feature, api or app code.",
+  },
+  {
+    name: "one feature's internal file in another",
+    file: "src/features/share/planted.ts",
+    code: 'import { maskSecrets } from "../preview/mask-secrets";\nexport const planted = maskSecrets;\n',
+    rule: "import-x/no-restricted-paths",
+    message: "only through its public files",
+  },
+  {
+    name: "a feature in the query layer",
+    file: "src/api/queries/planted.ts",
+    code: 'import { statusText } from "../../features/catalogue/status-text";\nexport const planted = statusText;\n',
+    rule: "import-x/no-restricted-paths",
+    message: "Layer rule: src/api/queries imports only",
+  },
+  {
+    name: "React in the GitHub client",
+    file: "src/api/github/planted.ts",
+    code: 'import { useQuery } from "@tanstack/react-query";\nexport const planted = useQuery;\n',
+    rule: "no-restricted-imports",
+    message: "Layer rule: the GitHub client and CLI use no React.",
+  },
+];
+
 describe("layer rules in ESLint", () => {
-  it("keeps React out of the core", async () => {
+  it.each(planted)("refuses $name", async ({ file, code, rule, message }) => {
+    expect(await lint(file, code)).toContainEqual({
+      rule,
+      message: expect.stringContaining(message),
+    });
+  });
+
+  it("lets a feature use another's public file", async () => {
     const problems = await lint(
-      "src/core/config/planted.ts",
-      'import { useState } from "react";\nexport const planted = useState;\n',
-    );
-    expect(problems).toContainEqual({
-      rule: "no-restricted-imports",
-      message: expect.stringContaining("Layer rule: src/core uses no React."),
-    });
-  });
-
-  it("keeps the network out of the core", async () => {
-    const problems = await lint(
-      "src/core/catalogue/planted.ts",
-      'export const planted = () => fetch("https://example.com");\n',
-    );
-    expect(problems).toContainEqual({
-      rule: "no-restricted-globals",
-      message: expect.stringContaining("'fetch'"),
-    });
-  });
-
-  it("keeps the core from importing any other layer", async () => {
-    const problems = await lint(
-      "src/core/render/planted.ts",
-      'import { maskSecrets } from "../../features/preview/mask-secrets";\nexport const planted = maskSecrets;\n',
-    );
-    expect(problems).toContainEqual({
-      rule: "import-x/no-restricted-paths",
-      message: expect.stringContaining("Layer rule: src/core is pure"),
-    });
-  });
-
-  it("keeps features and the api out of ui", async () => {
-    const feature = await lint(
-      "src/ui/planted.tsx",
-      'import { PreviewPanel } from "../features/preview/preview-panel";\nexport const planted = PreviewPanel;\n',
-    );
-    expect(feature).toContainEqual({
-      rule: "import-x/no-restricted-paths",
-      message: expect.stringContaining("Layer rule: src/ui imports no feature, api or app code."),
-    });
-    const api = await lint(
-      "src/ui/planted.tsx",
-      'import type { CatalogueState } from "../api/queries/catalogue-query";\nexport type Planted = CatalogueState;\n',
-    );
-    expect(api.map((problem) => problem.rule)).toContain("import-x/no-restricted-paths");
-  });
-
-  it("lets a feature use another only through its public files", async () => {
-    const internal = await lint(
-      "src/features/share/planted.ts",
-      'import { maskSecrets } from "../preview/mask-secrets";\nexport const planted = maskSecrets;\n',
-    );
-    expect(internal).toContainEqual({
-      rule: "import-x/no-restricted-paths",
-      message: expect.stringContaining("only through its public files"),
-    });
-    const published = await lint(
       "src/features/share/planted.ts",
       'import { PreviewPanel } from "../preview/preview-panel";\nexport const planted = PreviewPanel;\n',
     );
-    expect(published).toEqual([]);
-  });
-
-  it("keeps the api below the features, and React out of the GitHub client", async () => {
-    const feature = await lint(
-      "src/api/queries/planted.ts",
-      'import { statusText } from "../../features/catalogue/status-text";\nexport const planted = statusText;\n',
-    );
-    expect(feature).toContainEqual({
-      rule: "import-x/no-restricted-paths",
-      message: expect.stringContaining("Layer rule: src/api/queries imports only"),
-    });
-    const react = await lint(
-      "src/api/github/planted.ts",
-      'import { useQuery } from "@tanstack/react-query";\nexport const planted = useQuery;\n',
-    );
-    expect(react).toContainEqual({
-      rule: "no-restricted-imports",
-      message: expect.stringContaining("Layer rule: the GitHub client and CLI use no React."),
-    });
+    expect(problems).toEqual([]);
   });
 
   describe("import cycles", () => {
