@@ -336,6 +336,8 @@ function addMountUnits(cfg: Decoded, config: IgnObject, translations: Translatio
   config.systemd = systemd;
 }
 
+const filled = (value: unknown): boolean => typeof value === "string" && value !== "";
+
 function processTrees(
   cfg: Decoded,
   config: IgnObject,
@@ -373,6 +375,32 @@ function processTrees(
       continue;
     }
     const dest = typeof tree.path === "string" && tree.path !== "" ? tree.path : "/";
+    /**
+     * The node a tree entry writes at `path` in `own`: the config's own when it has nothing
+     * there yet, a new one (mapped back to the tree) when no other kind of node holds the path;
+     * otherwise undefined, and the tree's error.
+     */
+    const claim = (
+      path: string,
+      own: IgnObject[],
+      kind: "files" | "links",
+      isFilled: (node: IgnObject) => boolean,
+      others: IgnObject[][],
+    ): IgnObject | undefined => {
+      const existing = own.find((node) => node.path === path);
+      if (
+        existing !== undefined
+          ? isFilled(existing)
+          : others.some((nodes) => nodes.some((node) => node.path === path))
+      ) {
+        errors.push(errorAt(ypath, ERR_NODE_EXISTS));
+        return undefined;
+      }
+      if (existing !== undefined) return existing;
+      const created: IgnObject = { path };
+      translations.add(["storage", kind, own.push(created) - 1], ypath, true);
+      return created;
+    };
     const walk = (rel: string, depth: number): void => {
       if (depth > 64) return;
       const names = [...(dir.list?.(rel === "" ? base : `${base}/${rel}`) ?? [])].sort();
@@ -384,24 +412,12 @@ function processTrees(
         if (info === undefined) continue;
         if (info.kind === "directory") walk(r, depth + 1);
         else if (info.kind === "file") {
-          let idx = files.findIndex((f) => f.path === destPath);
-          let file = files[idx];
-          if (file !== undefined) {
-            // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
-            const source = obj(file.contents).source;
-            if (typeof source === "string" && source !== "") {
-              errors.push(errorAt(ypath, ERR_NODE_EXISTS));
-              continue;
-            }
-          } else {
-            if (links.some((l) => l.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push(errorAt(ypath, ERR_NODE_EXISTS));
-              continue;
-            }
-            file = { path: destPath };
-            idx = files.push(file) - 1;
-            translations.add(["storage", "files", idx], ypath, true);
-          }
+          // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
+          const file = claim(destPath, files, "files", (f) => filled(obj(f.contents).source), [
+            links,
+            dirs,
+          ]);
+          if (file === undefined) continue;
           const bytes = dir.readFile(full);
           if (bytes === undefined) continue;
           const contents = (file.contents as IgnObject | undefined) ?? {};
@@ -412,21 +428,8 @@ function processTrees(
           file.contents = contents;
           if (file.mode === undefined) file.mode = info.executable ? 0o755 : 0o644;
         } else if (info.kind === "symlink") {
-          let link = links.find((l) => l.path === destPath);
-          if (link !== undefined) {
-            if (typeof link.target === "string" && link.target !== "") {
-              errors.push(errorAt(ypath, ERR_NODE_EXISTS));
-              continue;
-            }
-          } else {
-            if (files.some((f) => f.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push(errorAt(ypath, ERR_NODE_EXISTS));
-              continue;
-            }
-            link = { path: destPath };
-            const idx = links.push(link) - 1;
-            translations.add(["storage", "links", idx], ypath, true);
-          }
+          const link = claim(destPath, links, "links", (l) => filled(l.target), [files, dirs]);
+          if (link === undefined) continue;
           link.target = dir.readLink?.(full) ?? "";
         } else {
           errors.push(errorAt(ypath, ERR_FILE_TYPE));
