@@ -58,11 +58,16 @@ const GUID = /^(|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-
 
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
 
-/** Ignition's Disk.Validate checks across partitions (config/v3_4/types/disk.go). */
-function validateDisk(o: Obj, path: PathPart[], out: Finding[]): void {
-  const err = (p: PathPart[], message: string): void => {
+/** A reporter of errors into `out`. */
+const errorsInto =
+  (out: Finding[]) =>
+  (p: PathPart[], message: string): void => {
     out.push(errorAt(p, message));
   };
+
+/** Ignition's Disk.Validate checks across partitions (config/v3_4/types/disk.go). */
+function validateDisk(o: Obj, path: PathPart[], out: Finding[]): void {
+  const err = errorsInto(out);
   const device = str(o.device) ?? "";
   if (device === "") {
     err([...path, "device"], m.ERR_DISK_DEVICE);
@@ -155,9 +160,7 @@ function validateUrl(s: string): string | undefined {
 }
 
 function validateResource(o: Obj, path: PathPart[], out: Finding[]): void {
-  const err = (p: PathPart[], message: string): void => {
-    out.push(errorAt(p, message));
-  };
+  const err = errorsInto(out);
   const compression = str(o.compression);
   if (compression !== undefined && compression !== "" && compression !== "gzip") {
     err([...path, "compression"], m.ERR_COMPRESSION);
@@ -239,9 +242,7 @@ function validateUnitContents(o: Obj, path: PathPart[], out: Finding[], isUnit: 
 }
 
 function validateObject(type: string, o: Obj, path: PathPart[], out: Finding[]): void {
-  const err = (p: PathPart[], message: string): void => {
-    out.push(errorAt(p, message));
-  };
+  const err = errorsInto(out);
   switch (type) {
     case "Config": {
       const units = new Set<string>();
