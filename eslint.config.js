@@ -1,7 +1,91 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import js from "@eslint/js";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { noImportCycle } from "./scripts/lint/no-import-cycle.mjs";
+
+/*
+ * The layers of src, enforced (README "Layout"). Each zone says which folders a layer may not
+ * import from; import-x/no-restricted-paths checks every import, type-only and dynamic ones
+ * included, and its message names the layer rule that was broken.
+ *   core          pure TypeScript: imports nothing outside src/core
+ *   api/github    the GitHub client (the CLI's too): core only, no React
+ *   api/queries   TanStack Query hooks over the client: core and api/github
+ *   ui            shared components: no features, api or app
+ *   features      one folder a feature; another feature only through its public files
+ *   app           the page's composition (src/app, app.tsx, main.tsx): may import all of these
+ *   cli           the command line: core and api/github
+ */
+const root = import.meta.dirname;
+const appLayer = ["src/app", "src/app.tsx", "src/main.tsx"];
+
+/**
+ * What each feature offers the others: only these files may be imported from outside the
+ * feature's folder (the app layer may import any). A feature folder not listed offers nothing.
+ */
+export const featurePublicFiles = {
+  catalogue: ["catalogue-status.tsx"],
+  cluster: ["cluster-actions.tsx", "cluster-fields.tsx", "use-cluster-secrets.ts"],
+  preview: ["preview-panel.tsx"],
+  readiness: ["confirm-not-ready.tsx", "readiness-summary.tsx"],
+  share: ["bundle-actions.tsx", "share-link-button.tsx"],
+  wizard: [],
+};
+
+const features = readdirSync(path.join(root, "src/features"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const layerZones = [
+  {
+    target: "src/core",
+    from: "src",
+    except: ["./core"],
+    message: "Layer rule: src/core is pure and imports nothing outside src/core.",
+  },
+  {
+    target: "src/api/github",
+    from: ["src/api/queries", "src/features", "src/ui", "src/cli", ...appLayer],
+    message: "Layer rule: src/api/github (the GitHub client) imports only src/core.",
+  },
+  {
+    target: "src/api/queries",
+    from: ["src/features", "src/ui", "src/cli", ...appLayer],
+    message: "Layer rule: src/api/queries imports only src/core and src/api/github.",
+  },
+  {
+    target: "src/ui",
+    from: ["src/features", "src/api", "src/cli", ...appLayer],
+    message: "Layer rule: src/ui imports no feature, api or app code.",
+  },
+  {
+    target: "src/cli",
+    from: ["src/features", "src/ui", "src/api/queries", ...appLayer],
+    message: "Layer rule: src/cli imports only src/core and src/api/github.",
+  },
+  {
+    target: "src/features",
+    from: [...appLayer, "src/cli"],
+    message: "Layer rule: a feature imports no app or CLI code.",
+  },
+  ...features.map((feature) => ({
+    target: `src/features/${feature}`,
+    from: "src/features",
+    except: [
+      `./${feature}`,
+      ...Object.entries(featurePublicFiles)
+        .filter(([other]) => other !== feature)
+        .flatMap(([other, files]) => files.map((file) => `./${other}/${file}`)),
+    ],
+    message: `Layer rule: a feature imports another feature only through its public files (featurePublicFiles in eslint.config.js); ${feature} may not import this one.`,
+  })),
+];
+
+/** Packages a layer may not use, by layer. */
+const reactPackages = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/*"];
 
 export default tseslint.config(
   { ignores: ["dist", "node_modules", "test-results", "playwright-report", "bench/results.json"] },
@@ -22,23 +106,46 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // The core is pure: no React, no DOM, no network.
+    // Tests may reach across layers for their fixtures and helpers (src/test-support).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.test.{ts,tsx}"],
+    plugins: { "import-x": importX, layers: { rules: { "no-import-cycle": noImportCycle } } },
+    settings: {
+      "import-x/resolver-next": [
+        createNodeResolver({ extensions: [".ts", ".tsx", ".d.ts", ".js", ".mjs", ".json"] }),
+      ],
+    },
+    rules: {
+      "import-x/no-restricted-paths": ["error", { basePath: root, zones: layerZones }],
+      "layers/no-import-cycle": "error",
+    },
+  },
+  {
+    // The core is pure: no React, no DOM, no network (src/core/tsconfig.json has no DOM types).
     files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: reactPackages, message: "Layer rule: src/core uses no React." }] },
+      ],
+      "no-restricted-globals": ["error", "fetch", "window", "self", "document", "localStorage"],
+    },
+  },
+  {
+    // The GitHub client and the CLI run in Node too: no React there.
+    files: ["src/api/github/**/*.ts", "src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            "react",
-            "react-dom",
-            "@tanstack/*",
-            "**/api/**",
-            "**/features/**",
-            "**/ui/**",
+            {
+              group: reactPackages,
+              message: "Layer rule: the GitHub client and CLI use no React.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "fetch", "window", "document", "localStorage"],
     },
   },
   {

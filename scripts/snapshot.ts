@@ -10,12 +10,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import semver from "semver";
 import { parse as parseYaml } from "yaml";
-import { fetchReleaseList } from "../src/api/catalogue-fetch";
-import { createGithubClient } from "../src/api/github-client";
+import { fetchReleaseList } from "../src/api/github/catalogue-fetch";
+import { createGithubClient } from "../src/api/github/github-client";
 import { snapshotSchema } from "../src/core/catalogue/catalogue";
 import { kubernetesReleases, toKubernetesRelease } from "../src/core/catalogue/releases";
+import { oldestFirst } from "../src/core/version";
 import {
   supportScheduleSchema,
   type MinorSchedule,
@@ -47,24 +47,21 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<Snapshot>
   const list = await fetchReleaseList(client);
   const wanted = new Set(kubernetesReleases(list).map((release) => release.version));
   const releases = list
-    .filter((release) => {
+    .flatMap((release) => {
       const parsed = toKubernetesRelease(release);
-      return parsed !== null && wanted.delete(parsed.version);
+      return parsed !== null && wanted.delete(parsed.version)
+        ? [{ release, version: parsed.version }]
+        : [];
     })
-    .map((release) => ({
+    .sort((a, b) => oldestFirst(a.version, b.version))
+    .map(({ release }) => ({
       tag_name: release.tag_name,
       name: release.tag_name,
       draft: false,
       prerelease: false,
       published_at: release.published_at ?? null,
       assets: release.assets.map((asset) => ({ name: asset.name, digest: asset.digest ?? null })),
-    }))
-    .sort((a, b) =>
-      semver.compare(
-        a.tag_name.slice("kubernetes-".length),
-        b.tag_name.slice("kubernetes-".length),
-      ),
-    );
+    }));
   if (releases.length === 0)
     throw new Error("the API listed no Kubernetes release: snapshot left as it was");
   // The app parses it with the same schema: never write what it could not read.
@@ -92,9 +89,7 @@ export function supportScheduleFromYaml(
     throw new Error("schedule.yaml listed no release: schedule left as it was");
   const byMinor = new Map(previous.minors.map((row) => [row.minor, row]));
   for (const row of listed) byMinor.set(row.minor, row);
-  const minors = [...byMinor.values()].sort((a, b) =>
-    semver.compare(`${a.minor}.0`, `${b.minor}.0`),
-  );
+  const minors = [...byMinor.values()].sort((a, b) => oldestFirst(a.minor, b.minor));
   // The app reads it with the same schema: never write what it could not read.
   return supportScheduleSchema.parse({ date, source: previous.source, minors });
 }

@@ -1,5 +1,5 @@
 import { createPortal } from "react-dom";
-import { useCatalogue } from "./api/catalogue-query";
+import { useCatalogue } from "./api/queries/catalogue-query";
 import { CatalogueStatus } from "./features/catalogue/catalogue-status";
 import { ConfirmProvider } from "./features/readiness/confirm-not-ready";
 import { WizardPage } from "./features/wizard/wizard-page";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { embeddedCatalogue } from "../../src/core/catalogue/catalogue.ts";
 import {
-  architectures,
   bootstrapModes,
   butaneVersions,
   cniChoiceValues,
@@ -12,6 +11,7 @@ import {
   updatePolicies,
   verifyChoices,
 } from "../../src/core/config/wizard-state.ts";
+import { architectures } from "../../src/core/version.ts";
 import { simulatedNodes, versionsFor } from "./matrix.ts";
 
 const nodes = await simulatedNodes();

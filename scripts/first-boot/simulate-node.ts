@@ -10,6 +10,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "no
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { ignitionFileName } from "../../src/core/file-names.ts";
 import { checkTree } from "./check-tree.ts";
 import { expectedTree, readOnlyPaths, unitDirectory } from "./expected-tree.ts";
 import { listAt, stringAt, type JsonObject } from "./ignition-json.ts";
@@ -149,7 +150,7 @@ export async function simulateNode(
       "config copy",
       unexpectedChanges(config, copy).map((at) => `the local copy differs at ${at}`),
     );
-    const configFile = path.join(work, "config.ign");
+    const configFile = path.join(work, ignitionFileName);
     writeFileSync(configFile, JSON.stringify(copy));
     for (const stage of ignitionStages) {
       const run = await runIgnition(stage, work, root, configFile);

@@ -1,5 +1,5 @@
-import { fetchLiveIndex, fetchRelease } from "../api/catalogue-fetch";
-import { createGithubClient, GithubError } from "../api/github-client";
+import { fetchLiveIndex, fetchRelease } from "../api/github/catalogue-fetch";
+import { createGithubClient, GithubError } from "../api/github/github-client";
 import {
   catalogueFrom,
   embeddedCatalogue,
@@ -10,10 +10,16 @@ import { withRelease } from "../core/catalogue/live-catalogue";
 import { readFormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
 import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle";
-import { clusterSecretsFileName, parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
+import { parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
+import {
+  bundleReadmeFileName,
+  butaneFileName,
+  clusterSecretsFileName,
+  ignitionFileName,
+} from "../core/file-names";
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
 import type { WizardState } from "../core/config/wizard-state";
-import type { NodeSecrets } from "../core/render/kubeadm-parts";
+import type { NodeSecrets } from "../core/cluster/node-secrets";
 import { nodeBundle } from "../core/bundle/node-bundle";
 import {
   clusterReadiness,
@@ -41,12 +47,12 @@ const maxCliWorkers = 1000;
 export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
                   [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
 
-Writes the files the wizard offers for that preset (config.bu, config.ign and the
-sysupdate files) to DIR, or prints config.bu to stdout without --out.
+Writes the files the wizard offers for that preset (${butaneFileName}, ${ignitionFileName} and the
+sysupdate files) to DIR, or prints ${butaneFileName} to stdout without --out.
 With bootstrap=generated (the default) the cluster's CA and bootstrap token are generated
-and written to DIR/cluster-secrets.json, or read from --secrets FILE (a file the wizard or
-this command wrote). --workers N writes a whole cluster: DIR/<node>/config.bu and
-config.ign for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
+and written to DIR/${clusterSecretsFileName}, or read from --secrets FILE (a file the wizard or
+this command wrote). --workers N writes a whole cluster: DIR/<node>/${butaneFileName} and
+${ignitionFileName} for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
 README with the boot order. Uses the embedded release snapshot,
 or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
 that fails it warns and uses the snapshot.
@@ -56,7 +62,7 @@ Before writing, the files are checked as the page checks them: what would keep t
 booting (a worker without an endpoint or join token, --workers without endpoint, a value
 that is not valid, extra Butane that does not compile, ...) is printed as an error and
 nothing is written (exit 1); notes are printed as warnings. --allow-incomplete writes the
-files anyway, with the problems at the top of DIR/README.md. --strict makes any warning, an
+files anyway, with the problems at the top of DIR/${bundleReadmeFileName}. --strict makes any warning, an
 ignored preset parameter, or an unavailable --api an error (exit 1).
 `;
 
@@ -167,7 +173,7 @@ export async function runRenderCommand(
         io.writeFile(args.out, file.path, file.contents);
       }
       io.stderr(
-        `wrote ${nodes.length} nodes, ${clusterSecretsFileName} and README.md to ${args.out}\n`,
+        `wrote ${nodes.length} nodes, ${clusterSecretsFileName} and ${bundleReadmeFileName} to ${args.out}\n`,
       );
     }
     return verdict.status;
@@ -215,12 +221,12 @@ function judge(
   const count = readiness.blocking.length;
   if (!args.allowIncomplete) {
     io.stderr(
-      `error: not ready to boot (${count} ${count === 1 ? "problem" : "problems"}); nothing written. --allow-incomplete writes the files anyway, with the problems in README.md\n`,
+      `error: not ready to boot (${count} ${count === 1 ? "problem" : "problems"}); nothing written. --allow-incomplete writes the files anyway, with the problems in ${bundleReadmeFileName}\n`,
     );
     return { write: false, status: 1 };
   }
   io.stderr(
-    `warning: writing files that are not ready to boot (${count} ${count === 1 ? "problem" : "problems"}), as --allow-incomplete asks; README.md lists them\n`,
+    `warning: writing files that are not ready to boot (${count} ${count === 1 ? "problem" : "problems"}), as --allow-incomplete asks; ${bundleReadmeFileName} lists them\n`,
   );
   return { write: true, status: strictFailure || args.strict ? 1 : 0 };
 }
@@ -237,7 +243,7 @@ async function clusterSecrets(
   if (args.secrets === undefined) {
     if (args.out === undefined) {
       io.stderr(
-        "warning: generated new cluster secrets that are saved nowhere: use --out DIR (writes cluster-secrets.json) or --secrets FILE to keep them\n",
+        `warning: generated new cluster secrets that are saved nowhere: use --out DIR (writes ${clusterSecretsFileName}) or --secrets FILE to keep them\n`,
       );
     }
     return { secrets: await generateNodeSecrets(), state };

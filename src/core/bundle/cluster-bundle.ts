@@ -1,10 +1,17 @@
-import { serializeClusterSecrets, clusterSecretsFileName } from "../cluster/cluster-secrets-file";
+import { serializeClusterSecrets } from "../cluster/cluster-secrets-file";
 import { cniOptions } from "../cluster/cni";
 import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import { kuredInstall, kuredInstallCommands } from "../render/kured";
-import type { NodeSecrets } from "../render/kubeadm-parts";
+import { updateConfPath } from "../render/update-conf";
+import type { NodeSecrets } from "../cluster/node-secrets";
+import {
+  bundleReadmeFileName,
+  butaneFileName,
+  clusterSecretsFileName,
+  ignitionFileName,
+} from "../file-names";
 import type { ClusterNode } from "../render/render-cluster";
 import type { BundleFile } from "./node-bundle";
 
@@ -41,7 +48,7 @@ function addonsSection(state: WizardState): string {
     lines.push(`- Pod network: none chosen. ${cniOptions.none.explanation}`);
   }
   if (state.reboot === "locksmithd") {
-    lines.push("- Reboots: locksmithd on each node, as set in /etc/flatcar/update.conf.");
+    lines.push(`- Reboots: locksmithd on each node, as set in ${updateConfPath}.`);
   } else if (state.kuredInstall === "cluster") {
     const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
     lines.push(
@@ -71,21 +78,21 @@ function clusterReadme(state: WizardState, nodes: ClusterNode[], readiness?: Rea
   return `# Kubernetes cluster "${state.clusterName}" on Flatcar: 1 control plane, ${workers.length} workers
 
 ${readiness ? readinessReadmeSection(readiness) : ""}Made by the Flatcar Kubernetes Wizard: Kubernetes ${state.kubernetesVersion} (${state.arch}), control plane
-endpoint ${state.controlPlaneEndpoint || "(not set)"}. Each folder holds one node's \`config.bu\` and
-its compiled \`config.ign\`.
+endpoint ${state.controlPlaneEndpoint || "(not set)"}. Each folder holds one node's \`${butaneFileName}\` and
+its compiled \`${ignitionFileName}\`.
 
 ## Boot order
 
-1. \`${controlPlane?.name}/config.ign\`: the control plane. It runs \`kubeadm init\` once with the cluster
+1. \`${controlPlane?.name}/${ignitionFileName}\`: the control plane. It runs \`kubeadm init\` once with the cluster
    CA and bootstrap token made for this cluster, then installs what "Pod network and reboots" lists.
    It must be reachable at ${state.controlPlaneEndpoint || "the control plane endpoint"}.
 2. The workers (${workers.map((worker) => `\`${worker.name}\``).join(", ") || "none"}), in any order and at
    any time, even together with the control plane: each waits until the API server answers, then
    runs \`kubeadm join\` once.
 
-For example: \`sudo flatcar-install -d /dev/sda -i ${controlPlane?.name}/config.ign\`.
+For example: \`sudo flatcar-install -d /dev/sda -i ${controlPlane?.name}/${ignitionFileName}\`.
 
-${addonsSection(state)}${failed.length > 0 ? `\nNot compiled (fix config.bu first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
+${addonsSection(state)}${failed.length > 0 ? `\nNot compiled (fix ${butaneFileName} first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
 ## Secrets
 
 \`${clusterSecretsFileName}\` holds the cluster CA's private key and the bootstrap token: anyone with
@@ -105,11 +112,12 @@ export function clusterBundle(
 ): BundleFile[] {
   const files: BundleFile[] = [];
   for (const node of nodes) {
-    files.push({ path: `${node.name}/config.bu`, contents: node.rendered.butane });
+    files.push({ path: `${node.name}/${butaneFileName}`, contents: node.rendered.butane });
     const ignition = node.rendered.compiled.ignition;
-    if (ignition !== undefined) files.push({ path: `${node.name}/config.ign`, contents: ignition });
+    if (ignition !== undefined)
+      files.push({ path: `${node.name}/${ignitionFileName}`, contents: ignition });
   }
   files.push({ path: clusterSecretsFileName, contents: clusterSecretsText(state, secrets) });
-  files.push({ path: "README.md", contents: clusterReadme(state, nodes, readiness) });
+  files.push({ path: bundleReadmeFileName, contents: clusterReadme(state, nodes, readiness) });
   return files;
 }

@@ -1,6 +1,7 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
+import { bundleReadmeFileName, butaneFileName, ignitionFileName } from "../file-names";
 import type { OutputFile } from "../render/render-node";
 
 /** A file in a downloaded bundle, by its path inside the zip. */
@@ -31,8 +32,8 @@ export function bundleReadme(
   readiness?: Readiness,
 ): string {
   const role = state.role === "control-plane" ? "control plane" : "worker";
-  const hasIgnition = files.some((file) => file.name === "config.ign");
-  const butane = files.find((file) => file.name === "config.bu")?.contents ?? "";
+  const hasIgnition = files.some((file) => file.name === ignitionFileName);
+  const butane = files.find((file) => file.name === butaneFileName)?.contents ?? "";
   const listed = files
     .map(
       (file) =>
@@ -40,14 +41,14 @@ export function bundleReadme(
     )
     .join("\n");
   const boot = hasIgnition
-    ? `Hand \`config.ign\` to the machine as its Ignition config, for example:
+    ? `Hand \`${ignitionFileName}\` to the machine as its Ignition config, for example:
 
-    sudo flatcar-install -d /dev/sda -i config.ign
+    sudo flatcar-install -d /dev/sda -i ${ignitionFileName}
 
-or as user data on your cloud or hypervisor. To change something, edit \`config.bu\` and
-compile it again with \`butane --pretty --strict config.bu > config.ign\`.`
-    : `\`config.bu\` did not compile; fix it and compile it with
-\`butane --pretty --strict config.bu > config.ign\` before booting.`;
+or as user data on your cloud or hypervisor. To change something, edit \`${butaneFileName}\` and
+compile it again with \`butane --pretty --strict ${butaneFileName} > ${ignitionFileName}\`.`
+    : `\`${butaneFileName}\` did not compile; fix it and compile it with
+\`butane --pretty --strict ${butaneFileName} > ${ignitionFileName}\` before booting.`;
   return `# Flatcar Kubernetes node: ${role}, Kubernetes ${state.kubernetesVersion} (${state.arch})
 
 ${readiness ? readinessReadmeSection(readiness) : ""}Made by the Flatcar Kubernetes Wizard.
@@ -58,7 +59,7 @@ ${listed}
 
 ${boot}
 
-The sysupdate files are already part of \`config.bu\` (inline) or fetched at first boot
+The sysupdate files are already part of \`${butaneFileName}\` (inline) or fetched at first boot
 (bakery); they are here to read and compare.
 ${kubeadmStep(state, butane)}`;
 }
@@ -71,7 +72,7 @@ export function nodeBundle(
 ): BundleFile[] {
   return [
     ...files.map((file) => ({ path: file.name, contents: file.contents })),
-    { path: "README.md", contents: bundleReadme(state, files, readiness) },
+    { path: bundleReadmeFileName, contents: bundleReadme(state, files, readiness) },
   ];
 }
 

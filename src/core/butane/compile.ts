@@ -9,21 +9,18 @@ import {
 import type { Decoded } from "./decode.ts";
 import { marshalGo } from "./go-json.ts";
 import type { JsonValue } from "./go-json.ts";
-import { toJson } from "./ignition-types.ts";
+import { toJson } from "./ignition-layout.ts";
 import { formatReport } from "./report.ts";
 import type { ButaneReport, PathPart } from "./report.ts";
 import { pathString } from "./report.ts";
-import { SPECS } from "./schema.ts";
+import { checkFieldFilters, FLATCAR_VERSIONS } from "./flatcar-variant.ts";
 import type { SpecVersion } from "./schema.ts";
 import { translate } from "./translate.ts";
 import type { FilesDirectory, Translations } from "./translate.ts";
-import {
-  checkFieldFilters,
-  validateDuplicates,
-  validateIgnition,
-  validateSource,
-} from "./validate.ts";
-import type { Finding } from "./validate.ts";
+import { findDuplicates } from "./duplicates.ts";
+import type { Finding } from "./report.ts";
+import { validateIgnition } from "./validate-ignition.ts";
+import { validateSource } from "./validate-source.ts";
 import { readYaml } from "./yaml-reader.ts";
 
 export type { ButaneReport } from "./report.ts";
@@ -115,7 +112,8 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   const version = typeof common.value.version === "string" ? common.value.version : "";
   if (variant === "") return fail([], "error parsing variant; must be specified");
   if (!SEMVER.test(version)) return fail([], "error parsing version; must be a valid semver");
-  const spec = variant === "flatcar" ? SPECS.find((s) => s.version === version) : undefined;
+  const spec =
+    variant === "flatcar" ? FLATCAR_VERSIONS.find((s) => s.version === version) : undefined;
   if (spec === undefined)
     return fail([], `No translator exists for variant ${variant} with version ${version}`);
 
@@ -132,7 +130,7 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   const cfg: Decoded = decoded.value;
   const index = indexPositions(root);
   const reports: ButaneReport[] = [];
-  const place = (f: Finding, yamlPath: PathPart[] | null, onKey = false): void => {
+  const place = (f: Finding, yamlPath: PathPart[] | null): void => {
     const r: ButaneReport = {
       level: f.level,
       path: yamlPath === null ? "" : pathString(yamlPath),
@@ -143,7 +141,7 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
       r.column = f.column ?? 0;
     } else {
       // Without a path vcontext's Correlate takes the root's position.
-      const pos = correlate(index, yamlPath ?? [], onKey);
+      const pos = correlate(index, yamlPath ?? [], f.onKey ?? false);
       if (pos !== undefined) {
         r.line = pos.line;
         r.column = pos.column;
@@ -153,14 +151,12 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   };
   const fatal = (): boolean => reports.some((r) => r.level === "error");
 
-  for (const u of findUnusedKeys(root, cfg, spec)) {
-    place({ level: "warning", path: u.path, message: u.message }, u.path, u.key);
-  }
+  for (const f of findUnusedKeys(root, cfg, spec)) place(f, f.path);
   for (const f of validateSource(cfg, spec)) place(f, f.path);
   if (fatal()) return fail(reports, "source config is invalid");
 
   const t = translate(cfg, spec, { filesDir: options.filesDir });
-  for (const e of t.errors) place({ level: "error", path: e.path, message: e.message }, e.path);
+  for (const f of t.errors) place(f, f.path);
   if (fatal()) return fail(reports, "source config is invalid");
 
   const fromJson = (f: Finding, translations: Translations): void => {
@@ -168,8 +164,8 @@ function compileInner(source: string, options: CompileOptions): CompileResult {
   };
   for (const f of checkFieldFilters(t.config)) fromJson(f, t.translations);
   if (fatal()) return fail(reports, "source config is invalid");
-  for (const f of validateDuplicates(t.config)) fromJson(f, t.translations);
-  for (const f of validateIgnition(t.config)) fromJson(f, t.translations);
+  for (const f of findDuplicates(t.config, spec.ignitionVersion)) fromJson(f, t.translations);
+  for (const f of validateIgnition(t.config, spec.ignitionVersion)) fromJson(f, t.translations);
   if (fatal()) return fail(reports, "config generated was invalid");
 
   const json = toJson(t.config, "Config", spec.ignitionVersion) as JsonValue;

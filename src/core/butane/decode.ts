@@ -1,5 +1,5 @@
-import type { PathPart } from "./report.ts";
-import { pathString } from "./report.ts";
+import { warnTreeMismatch, warnUnusedKey } from "./messages.ts";
+import { pathString, warningAt, type Finding, type PathPart } from "./report.ts";
 import { goTypeName } from "./schema.ts";
 import type { FieldType, SpecVersion } from "./schema.ts";
 import type { YMap, YNode, YScalar } from "./yaml-reader.ts";
@@ -283,35 +283,30 @@ export function correlate(
   return undefined;
 }
 
-export type UnusedKeyReport = { path: PathPart[]; key: boolean; message: string };
-
 /**
  * Butane's unused-key check: walks the decoded struct in Go field order and
  * warns about YAML keys that no field takes.
  */
-export function findUnusedKeys(
-  root: YNode | null,
-  value: Decoded,
-  spec: SpecVersion,
-): UnusedKeyReport[] {
-  const out: UnusedKeyReport[] = [];
+export function findUnusedKeys(root: YNode | null, value: Decoded, spec: SpecVersion): Finding[] {
+  const out: Finding[] = [];
   const visitStruct = (n: YNode | undefined, v: Decoded, name: string, path: PathPart[]): void => {
     const schema = spec.structs[name];
     if (schema === undefined || n === undefined) return;
     // Ignition's ValidateUnusedKeys (config/validate/validate.go) warns where
     // the YAML node of a struct is not a mapping: a null `contents:` or `- ~`.
     if (n.kind !== "map" || n.viaAlias) {
-      out.push({
-        path,
-        key: false,
-        message: `context tree does not match content tree at ${pathString(path)}. Line and column reporting may be inconsistent. Unused keys may not be reported`,
-      });
+      out.push(warningAt(path, warnTreeMismatch(pathString(path))));
       return;
     }
     for (const e of n.entries) {
       if (e.keyNode.kind !== "scalar") continue;
       if (!schema.fields.some((f) => f.key === e.key.value)) {
-        out.push({ path: [...path, e.key.value], key: true, message: `unused key ${e.key.value}` });
+        out.push({
+          level: "warning",
+          path: [...path, e.key.value],
+          onKey: true,
+          message: warnUnusedKey(e.key.value),
+        });
       }
     }
     for (const f of schema.fields) {

@@ -83,6 +83,14 @@ export function goJsonSyntaxError(text: string): string | undefined {
       i++;
     }
   };
+  /** After a member or element: "," means another follows (true), `close` ends the value. */
+  const separatorOrEnd = (close: number, context: string): boolean => {
+    skipSpace();
+    const d = need();
+    if (d !== 0x2c && d !== close) fail(context);
+    i++;
+    return d === 0x2c;
+  };
   const number = (): void => {
     if (need() === 0x2d) {
       i++;
@@ -122,17 +130,7 @@ export function goJsonSyntaxError(text: string): string | undefined {
         if (need() !== 0x3a) fail("after object key");
         i++;
         value(depth + 1);
-        skipSpace();
-        const d = need();
-        if (d === 0x2c) {
-          i++;
-          continue;
-        }
-        if (d === 0x7d) {
-          i++;
-          return;
-        }
-        fail("after object key:value pair");
+        if (!separatorOrEnd(0x7d, "after object key:value pair")) return;
       }
     }
     if (c === 0x5b) {
@@ -144,17 +142,7 @@ export function goJsonSyntaxError(text: string): string | undefined {
       }
       for (;;) {
         value(depth + 1);
-        skipSpace();
-        const d = need();
-        if (d === 0x2c) {
-          i++;
-          continue;
-        }
-        if (d === 0x5d) {
-          i++;
-          return;
-        }
-        fail("after array element");
+        if (!separatorOrEnd(0x5d, "after array element")) return;
       }
     }
     if (c === 0x22) return string();

@@ -25,26 +25,28 @@ export function pathString(parts: readonly PathPart[]): string {
   return ["$", ...parts.map(String)].join(".");
 }
 
-/** Reports gathered during one compile, before positions are attached. */
-export interface PendingReport {
+/**
+ * What a check found, before compile places it in the YAML: the one shape every rule reports
+ * in. `path` is in the tree the rule read (the Butane source, or the Ignition JSON that compile
+ * maps back), null when the message has no place; a key's report marks the key, not its value.
+ */
+export interface Finding {
   level: "error" | "warning";
   path: PathPart[] | null;
-  /** A key report uses the key's position rather than its value's. */
   onKey?: boolean;
   line?: number;
   column?: number;
   message: string;
 }
 
-export class ReportList {
-  readonly entries: PendingReport[] = [];
-  error(path: PathPart[] | null, message: string): void {
-    this.entries.push({ level: "error", path, message });
-  }
-  warn(path: PathPart[] | null, message: string): void {
-    this.entries.push({ level: "warning", path, message });
-  }
-  get fatal(): boolean {
-    return this.entries.some((e) => e.level === "error");
-  }
-}
+export const errorAt = (path: PathPart[] | null, message: string): Finding => ({
+  level: "error",
+  path,
+  message,
+});
+
+export const warningAt = (path: PathPart[] | null, message: string): Finding => ({
+  level: "warning",
+  path,
+  message,
+});

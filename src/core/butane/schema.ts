@@ -1,7 +1,8 @@
 /**
- * The Butane source schemas for `variant: flatcar`: 1.0.0 (base v0_4) and
- * 1.1.0 (base v0_5). Each struct lists its YAML keys in Go field order, which
- * is also the order Butane walks them when it validates.
+ * The Butane source schemas, one table per base version (v0_4, v0_5), as upstream's
+ * base/v0_x packages declare them; a variant version picks one (flatcar-variant.ts).
+ * Each struct lists its YAML keys in Go field order, which is also the order Butane walks
+ * them when it validates.
  *
  * Field types: `str`, `int`, `bool` (a trailing `?` marks a Go pointer, which
  * stays unset when absent or null), `Name` for a struct, `[]T` for a list,
@@ -29,7 +30,7 @@ export interface SpecVersion {
   structs: Record<string, StructSchema>;
 }
 
-const BASE_V0_4: Record<string, string> = {
+export const BASE_V0_4: Record<string, string> = {
   Config:
     "version:str variant:str ignition:Ignition kernel_arguments:KernelArguments passwd:Passwd storage:Storage systemd:Systemd",
   Clevis: "custom:ClevisCustom tang:[]Tang threshold:int? tpm2:bool?",
@@ -70,7 +71,7 @@ const BASE_V0_4: Record<string, string> = {
   Verification: "hash:str?",
 };
 
-const BASE_V0_5: Record<string, string> = {
+export const BASE_V0_5: Record<string, string> = {
   ...BASE_V0_4,
   Dropin: "contents:str? contents_local:str? name:str",
   Luks: "clevis:Clevis device:str? discard:bool? key_file:Resource label:str? name:str open_options:[]~OpenOption options:[]~LuksOption uuid:str? wipe_volume:bool?",
@@ -91,7 +92,8 @@ function parseType(t: string, pkg: string): FieldType {
   return { kind: "struct", name: base };
 }
 
-function build(
+/** A variant version's schema: its base package's table, and the Ignition version it writes. */
+export function buildSpec(
   version: string,
   ignitionVersion: string,
   pkg: string,
@@ -110,11 +112,6 @@ function build(
   }
   return { version, ignitionVersion, basePackage: pkg, structs };
 }
-
-export const SPECS: readonly SpecVersion[] = [
-  build("1.0.0", "3.3.0", "v0_4", "v1_0", BASE_V0_4),
-  build("1.1.0", "3.4.0", "v0_5", "v1_1", BASE_V0_5),
-];
 
 /** Go's name for a field type, as yaml.v3 prints it in "cannot unmarshal ... into T". */
 export function goTypeName(t: FieldType, spec: SpecVersion): string {

@@ -1,8 +1,16 @@
 import { makeDataUrl } from "./data-url.ts";
 import { cleanPath } from "./go-path.ts";
 import type { Decoded, DecodedValue } from "./decode.ts";
-import type { IgnObject, IgnValue } from "./ignition-types.ts";
-import type { PathPart } from "./report.ts";
+import type { IgnObject, IgnValue } from "./ignition-layout.ts";
+import {
+  ERR_FILE_TYPE,
+  ERR_FILES_DIR_ESCAPE,
+  ERR_NO_FILES_DIR,
+  ERR_NODE_EXISTS,
+  ERR_TREE_NOT_DIRECTORY,
+  errNoSuchFile,
+} from "./messages.ts";
+import { errorAt, type Finding, type PathPart } from "./report.ts";
 import type { SpecVersion } from "./schema.ts";
 
 /** Access to the files directory (`--files-dir`), for `local` contents and `trees`. */
@@ -20,14 +28,6 @@ export interface FilesDirectory {
   /** How the directory is named in messages (Go joins it with the relative path). */
   displayPath?: string;
 }
-
-export const ERR_NO_FILES_DIR =
-  "local file paths are relative to a files directory that must be specified with -d/--files-dir";
-const ERR_FILES_DIR_ESCAPE = "local file path traverses outside the files directory";
-// Tree errors, config/common/errors.go.
-const ERR_NODE_EXISTS = "matching filesystem node has existing contents or different type";
-const ERR_TREE_NOT_DIRECTORY = "root of tree must be a directory";
-const ERR_FILE_TYPE = "trees may only contain files, directories, and symlinks";
 
 /** Maps JSON paths of the output back to YAML paths of the source. */
 export class Translations {
@@ -63,7 +63,7 @@ export interface TranslateOptions {
 export interface TranslateResult {
   config: IgnObject;
   translations: Translations;
-  errors: { path: PathPart[]; message: string }[];
+  errors: Finding[];
 }
 
 const OMIT = new Set([
@@ -104,17 +104,17 @@ export function translate(
   options: TranslateOptions,
 ): TranslateResult {
   const translations = new Translations();
-  const errors: { path: PathPart[]; message: string }[] = [];
+  const errors: Finding[] = [];
 
   const readLocal = (local: string, at: PathPart[]): Uint8Array | undefined => {
     const dir = options.filesDir;
     if (dir === undefined) {
-      errors.push({ path: at, message: ERR_NO_FILES_DIR });
+      errors.push(errorAt(at, ERR_NO_FILES_DIR));
       return undefined;
     }
     const rel = withinFilesDir(dir, local);
     if (rel === undefined) {
-      errors.push({ path: at, message: ERR_FILES_DIR_ESCAPE });
+      errors.push(errorAt(at, ERR_FILES_DIR_ESCAPE));
       return undefined;
     }
     const bytes = dir.stat?.(rel)?.kind === "directory" ? undefined : dir.readFile(rel);
@@ -124,7 +124,7 @@ export function translate(
         dir.stat?.(rel)?.kind === "directory"
           ? `read ${shownPath(dir, rel)}: is a directory`
           : `open ${shownPath(dir, rel)}: no such file or directory`;
-      errors.push({ path: at, message });
+      errors.push(errorAt(at, message));
     }
     return bytes;
   };
@@ -200,7 +200,7 @@ export function translate(
       if (Array.isArray(locals) && locals.length > 0) {
         const c = [...ypath, "ssh_authorized_keys_local"];
         if (options.filesDir === undefined) {
-          errors.push({ path: c, message: ERR_NO_FILES_DIR });
+          errors.push(errorAt(c, ERR_NO_FILES_DIR));
           return to;
         }
         const keys = Array.isArray(to.sshAuthorizedKeys) ? [...to.sshAuthorizedKeys] : [];
@@ -336,12 +336,14 @@ function addMountUnits(cfg: Decoded, config: IgnObject, translations: Translatio
   config.systemd = systemd;
 }
 
+const filled = (value: unknown): boolean => typeof value === "string" && value !== "";
+
 function processTrees(
   cfg: Decoded,
   config: IgnObject,
   translations: Translations,
   options: TranslateOptions,
-  errors: { path: PathPart[]; message: string }[],
+  errors: Finding[],
 ): void {
   const trees = obj(cfg.storage).trees;
   if (!Array.isArray(trees) || trees.length === 0) return;
@@ -355,27 +357,50 @@ function processTrees(
     const tree = obj(trees[i]);
     const ypath: PathPart[] = ["storage", "trees", i];
     if (dir === undefined) {
-      errors.push({ path: ypath, message: ERR_NO_FILES_DIR });
+      errors.push(errorAt(ypath, ERR_NO_FILES_DIR));
       return;
     }
     const base = withinFilesDir(dir, typeof tree.local === "string" ? tree.local : "");
     if (base === undefined) {
-      errors.push({ path: ypath, message: ERR_FILES_DIR_ESCAPE });
+      errors.push(errorAt(ypath, ERR_FILES_DIR_ESCAPE));
       continue;
     }
     const st = dir.stat?.(base);
     if (st === undefined) {
-      errors.push({
-        path: ypath,
-        message: `stat ${shownPath(dir, base)}: no such file or directory`,
-      });
+      errors.push(errorAt(ypath, errNoSuchFile(shownPath(dir, base))));
       continue;
     }
     if (st.kind !== "directory") {
-      errors.push({ path: ypath, message: ERR_TREE_NOT_DIRECTORY });
+      errors.push(errorAt(ypath, ERR_TREE_NOT_DIRECTORY));
       continue;
     }
     const dest = typeof tree.path === "string" && tree.path !== "" ? tree.path : "/";
+    /**
+     * The node a tree entry writes at `path` in `own`: the config's own when it has nothing
+     * there yet, a new one (mapped back to the tree) when no other kind of node holds the path;
+     * otherwise undefined, and the tree's error.
+     */
+    const claim = (
+      path: string,
+      own: IgnObject[],
+      kind: "files" | "links",
+      isFilled: (node: IgnObject) => boolean,
+      others: IgnObject[][],
+    ): IgnObject | undefined => {
+      const existing = own.find((node) => node.path === path);
+      if (
+        existing !== undefined
+          ? isFilled(existing)
+          : others.some((nodes) => nodes.some((node) => node.path === path))
+      ) {
+        errors.push(errorAt(ypath, ERR_NODE_EXISTS));
+        return undefined;
+      }
+      if (existing !== undefined) return existing;
+      const created: IgnObject = { path };
+      translations.add(["storage", kind, own.push(created) - 1], ypath, true);
+      return created;
+    };
     const walk = (rel: string, depth: number): void => {
       if (depth > 64) return;
       const names = [...(dir.list?.(rel === "" ? base : `${base}/${rel}`) ?? [])].sort();
@@ -387,24 +412,12 @@ function processTrees(
         if (info === undefined) continue;
         if (info.kind === "directory") walk(r, depth + 1);
         else if (info.kind === "file") {
-          let idx = files.findIndex((f) => f.path === destPath);
-          let file = files[idx];
-          if (file !== undefined) {
-            // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
-            const source = obj(file.contents).source;
-            if (typeof source === "string" && source !== "") {
-              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
-              continue;
-            }
-          } else {
-            if (links.some((l) => l.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
-              continue;
-            }
-            file = { path: destPath };
-            idx = files.push(file) - 1;
-            translations.add(["storage", "files", idx], ypath, true);
-          }
+          // Existing contents: util.NotEmpty(file.Contents.Source) in base/v0_5/translate.go.
+          const file = claim(destPath, files, "files", (f) => filled(obj(f.contents).source), [
+            links,
+            dirs,
+          ]);
+          if (file === undefined) continue;
           const bytes = dir.readFile(full);
           if (bytes === undefined) continue;
           const contents = (file.contents as IgnObject | undefined) ?? {};
@@ -415,27 +428,11 @@ function processTrees(
           file.contents = contents;
           if (file.mode === undefined) file.mode = info.executable ? 0o755 : 0o644;
         } else if (info.kind === "symlink") {
-          let link = links.find((l) => l.path === destPath);
-          if (link !== undefined) {
-            if (typeof link.target === "string" && link.target !== "") {
-              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
-              continue;
-            }
-          } else {
-            if (files.some((f) => f.path === destPath) || dirs.some((d) => d.path === destPath)) {
-              errors.push({ path: ypath, message: ERR_NODE_EXISTS });
-              continue;
-            }
-            link = { path: destPath };
-            const idx = links.push(link) - 1;
-            translations.add(["storage", "links", idx], ypath, true);
-          }
+          const link = claim(destPath, links, "links", (l) => filled(l.target), [files, dirs]);
+          if (link === undefined) continue;
           link.target = dir.readLink?.(full) ?? "";
         } else {
-          errors.push({
-            path: ypath,
-            message: ERR_FILE_TYPE,
-          });
+          errors.push(errorAt(ypath, ERR_FILE_TYPE));
         }
       }
     };

@@ -1,4 +1,4 @@
-import { kubernetesTagPattern } from "./releases";
+import { versionOfReleaseTag } from "../version";
 
 /**
  * Pure readers of what the GitHub REST API answers: the metadata release's body, the Link
@@ -32,8 +32,8 @@ export function parseMetadataBody(body: string | null | undefined): string[] | n
   const versions = new Set<string>();
   for (const line of body.split(/\r?\n/)) {
     const item = listLinePattern.exec(line)?.[1];
-    const tag = item === undefined ? null : kubernetesTagPattern.exec(item);
-    if (tag) versions.add(tag[1] as string);
+    const version = item === undefined ? null : versionOfReleaseTag(item);
+    if (version !== null) versions.add(version);
   }
   return versions.size > 0 ? [...versions] : null;
 }

@@ -1,5 +1,4 @@
-import semver from "semver";
-import { architectures } from "../config/wizard-state";
+import { architectures, isKubernetesVersion, minorOf, newestFirst } from "../version";
 import type { KubernetesRelease } from "./releases";
 
 /**
@@ -15,19 +14,18 @@ export function releasesFromVersions(
   const byVersion = new Map(known.map((release) => [release.version, release]));
   const releases: KubernetesRelease[] = [];
   for (const version of new Set(versions)) {
-    const parsed = semver.parse(version);
-    if (!parsed) continue;
+    if (!isKubernetesVersion(version)) continue;
     releases.push(
       byVersion.get(version) ?? {
         version,
-        minor: `v${parsed.major}.${parsed.minor}`,
+        minor: minorOf(version),
         publishedAt: null,
         arches: [...architectures],
         sha256: {},
       },
     );
   }
-  return releases.sort((a, b) => semver.rcompare(a.version, b.version));
+  return releases.sort((a, b) => newestFirst(a.version, b.version));
 }
 
 /** A version's own release replaces what the list assumed about it. */

@@ -1,6 +1,12 @@
-import semver from "semver";
 import { z } from "../zod-mini";
-import { architectures, type Architecture } from "../config/wizard-state";
+import {
+  architectures,
+  minorOf,
+  newestFirst,
+  parseImageFileName,
+  versionOfReleaseTag,
+  type Architecture,
+} from "../version";
 
 /** The Kubernetes sysext releases of the Flatcar sysext bakery, as the wizard needs them. */
 
@@ -22,9 +28,6 @@ export interface MinorGroup {
   releases: KubernetesRelease[];
 }
 
-/** Only these tags are Kubernetes releases; other extensions share the repository (k3s-v1.32.2+k3s1, …). */
-export const kubernetesTagPattern = /^kubernetes-(v\d+\.\d+\.\d+)$/;
-const rawAssetPattern = /^kubernetes-(v\d+\.\d+\.\d+)-(x86-64|arm64)\.raw$/;
 const digestPattern = /^sha256:([0-9a-f]{64})$/;
 
 /** The fields of GitHub's release object that the wizard reads; everything else is ignored. */
@@ -50,24 +53,22 @@ export const githubReleaseListSchema = z.array(githubReleaseSchema);
 
 /** One GitHub release -> a Kubernetes release, or null when it is not one (other extension, draft, prerelease). */
 export function toKubernetesRelease(release: GithubRelease): KubernetesRelease | null {
-  const tag = kubernetesTagPattern.exec(release.tag_name);
-  if (!tag || release.draft || release.prerelease) return null;
-  const version = tag[1] as string;
-  const parsed = semver.parse(version);
-  if (!parsed) return null;
+  // Only kubernetes-vX.Y.Z tags are Kubernetes releases; other extensions share the repository.
+  const version = versionOfReleaseTag(release.tag_name);
+  if (version === null || release.draft || release.prerelease) return null;
   const sha256: Partial<Record<Architecture, string>> = {};
   const found = new Set<Architecture>();
   for (const asset of release.assets) {
-    const raw = rawAssetPattern.exec(asset.name);
-    if (!raw || raw[1] !== version) continue;
-    const arch = raw[2] as Architecture;
+    const image = parseImageFileName(asset.name);
+    if (image?.version !== version) continue;
+    const arch = image.arch;
     found.add(arch);
     const digest = asset.digest ? digestPattern.exec(asset.digest) : null;
     if (digest) sha256[arch] = digest[1] as string;
   }
   return {
     version,
-    minor: `v${parsed.major}.${parsed.minor}`,
+    minor: minorOf(version),
     publishedAt: release.published_at ?? null,
     arches: architectures.filter((arch) => found.has(arch)),
     sha256,
@@ -81,23 +82,16 @@ export function kubernetesReleases(list: readonly GithubRelease[]): KubernetesRe
     const release = toKubernetesRelease(item);
     if (release && release.arches.length > 0) byVersion.set(release.version, release);
   }
-  return [...byVersion.values()].sort((a, b) => semver.rcompare(a.version, b.version));
+  return [...byVersion.values()].sort((a, b) => newestFirst(a.version, b.version));
 }
 
 /** Releases grouped by minor, newest minor first, newest patch first within each. */
 export function groupByMinor(releases: readonly KubernetesRelease[]): MinorGroup[] {
   const groups = new Map<string, KubernetesRelease[]>();
-  for (const release of [...releases].sort((a, b) => semver.rcompare(a.version, b.version))) {
+  for (const release of [...releases].sort((a, b) => newestFirst(a.version, b.version))) {
     const group = groups.get(release.minor) ?? [];
     group.push(release);
     groups.set(release.minor, group);
   }
   return [...groups].map(([minor, members]) => ({ minor, releases: members }));
-}
-
-/** The minor series of a version: "v1.32.2" -> "v1.32". */
-export function minorOf(version: string): string {
-  const parsed = semver.parse(version);
-  if (!parsed) throw new Error(`not a version: ${version}`);
-  return `v${parsed.major}.${parsed.minor}`;
 }

@@ -1,5 +1,5 @@
-import semver from "semver";
 import { z } from "../zod-mini";
+import { newestFirst, scheduleMinorOf } from "../version";
 import type { KubernetesRelease, MinorGroup } from "./releases";
 import scheduleJson from "./support-schedule.json";
 
@@ -54,13 +54,6 @@ export function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "v1.35", "v1.35.2", "1.35" -> "1.35". */
-function minorKey(version: string): string {
-  const match = /^v?(\d+)\.(\d+)/.exec(version);
-  if (!match) throw new Error(`not a Kubernetes version: "${version}"`);
-  return `${match[1]}.${match[2]}`;
-}
-
 /**
  * The upstream support status of a minor on a day (YYYY-MM-DD; ISO days compare as strings).
  * Maintenance mode starts on maintenanceModeStartDate; support ends on endOfLifeDate.
@@ -70,7 +63,7 @@ export function minorSupport(
   today: string,
   schedule: SupportSchedule = embeddedSupportSchedule,
 ): MinorSupport {
-  const minor = minorKey(version);
+  const minor = scheduleMinorOf(version);
   const row = schedule.minors.find((entry) => entry.minor === minor);
   if (!row) {
     return {
@@ -109,9 +102,7 @@ export function recommendedRelease(
   today: string,
   schedule: SupportSchedule = embeddedSupportSchedule,
 ): KubernetesRelease | undefined {
-  const sorted = [...minors].sort((a, b) =>
-    semver.rcompare(`${a.minor.slice(1)}.0`, `${b.minor.slice(1)}.0`),
-  );
+  const sorted = [...minors].sort((a, b) => newestFirst(a.minor, b.minor));
   const supported = sorted.find(
     (group) => minorSupport(group.minor, today, schedule).status !== "end-of-life",
   );

@@ -1,4 +1,4 @@
-import { kubernetesMinorNumber } from "./kubeadm-rules";
+import { minorNumber } from "../version";
 
 /** One released version of a cluster add-on and the Kubernetes minors its own project supports. */
 export interface AddonRelease {
@@ -26,7 +26,7 @@ export function addonReleaseFor(
   releases: readonly AddonRelease[],
   kubernetesVersion: string,
 ): AddonChoice {
-  const minor = kubernetesMinorNumber(kubernetesVersion);
+  const minor = minorNumber(kubernetesVersion);
   const covering = releases.find(
     (release) => release.minMinor <= minor && minor <= release.maxMinor,
   );

@@ -21,7 +21,6 @@ export interface ClusterSecrets {
 
 export const clusterSecretsKind = "FlatcarKubernetesWizardClusterSecrets";
 export const clusterSecretsVersion = 1;
-export const clusterSecretsFileName = "cluster-secrets.json";
 
 export const clusterSecretsSchema = z.object({
   clusterName: clusterNameSchema,

@@ -1,4 +1,4 @@
-import type { NodeSecrets } from "../render/kubeadm-parts";
+import type { NodeSecrets } from "./node-secrets";
 import { generateBootstrapToken } from "./bootstrap-token";
 import { discoveryHash, generateClusterCa } from "./cluster-ca";
 

@@ -6,6 +6,8 @@
  * (kubeadmDocumentProblems), so nothing reaches a node that its kubeadm does not know.
  */
 
+import { minorNumber } from "../version";
+
 export type KubeadmApiVersion = "kubeadm.k8s.io/v1beta3" | "kubeadm.k8s.io/v1beta4";
 
 export interface KubeadmMinorRules {
@@ -36,61 +38,59 @@ const wizardFlags = ["--config"] as const;
  * - Feature gates: https://kubernetes.io/docs/reference/setup-tools/kubeadm/kubeadm-init/#feature-gates
  *   per release, and the PRs named in each row's changes.
  */
+/**
+ * kubeadm's own feature gates, each with the first and last minor of the table that knows it
+ * (the rows' changes say when and why one came or went).
+ */
+const kubeadmFeatureGates: readonly { gate: string; from: number; until: number }[] = [
+  { gate: "PublicKeysECDSA", from: 27, until: 36 },
+  { gate: "RootlessControlPlane", from: 27, until: 37 },
+  { gate: "EtcdLearnerMode", from: 27, until: 32 },
+  { gate: "UpgradeAddonsBeforeControlPlane", from: 28, until: 30 },
+  { gate: "WaitForAllControlPlaneComponents", from: 30, until: 34 },
+  { gate: "ControlPlaneKubeletLocalMode", from: 31, until: 35 },
+  { gate: "NodeLocalCRISocket", from: 32, until: 36 },
+];
+
+function gatesOf(minor: number): string[] {
+  return kubeadmFeatureGates
+    .filter((row) => row.from <= minor && minor <= row.until)
+    .map((row) => row.gate);
+}
+
 export const kubeadmRulesByMinor: readonly KubeadmMinorRules[] = [
   {
     minor: 27,
     apiVersions: [v1beta3],
-    featureGates: ["PublicKeysECDSA", "RootlessControlPlane", "EtcdLearnerMode"],
+    featureGates: gatesOf(27),
     flags: wizardFlags,
     changes: ["EtcdLearnerMode added (alpha); v1beta2 removed (kubernetes/kubeadm#2459)"],
   },
   {
     minor: 28,
     apiVersions: [v1beta3],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "EtcdLearnerMode",
-      "UpgradeAddonsBeforeControlPlane",
-    ],
+    featureGates: gatesOf(28),
     flags: wizardFlags,
     changes: ["UpgradeAddonsBeforeControlPlane added (deprecated on arrival)"],
   },
   {
     minor: 29,
     apiVersions: [v1beta3],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "EtcdLearnerMode",
-      "UpgradeAddonsBeforeControlPlane",
-    ],
+    featureGates: gatesOf(29),
     flags: wizardFlags,
     changes: ["EtcdLearnerMode beta"],
   },
   {
     minor: 30,
     apiVersions: [v1beta3],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "EtcdLearnerMode",
-      "UpgradeAddonsBeforeControlPlane",
-      "WaitForAllControlPlaneComponents",
-    ],
+    featureGates: gatesOf(30),
     flags: wizardFlags,
     changes: ["WaitForAllControlPlaneComponents added (alpha)"],
   },
   {
     minor: 31,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "EtcdLearnerMode",
-      "WaitForAllControlPlaneComponents",
-      "ControlPlaneKubeletLocalMode",
-    ],
+    featureGates: gatesOf(31),
     flags: wizardFlags,
     changes: [
       "v1beta4 added, v1beta3 deprecated (kubernetes/kubernetes#125029): extraArgs become name/value lists",
@@ -100,40 +100,21 @@ export const kubeadmRulesByMinor: readonly KubeadmMinorRules[] = [
   {
     minor: 32,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "EtcdLearnerMode",
-      "WaitForAllControlPlaneComponents",
-      "ControlPlaneKubeletLocalMode",
-      "NodeLocalCRISocket",
-    ],
+    featureGates: gatesOf(32),
     flags: wizardFlags,
     changes: ["NodeLocalCRISocket added (alpha, kubernetes/kubernetes#128031); EtcdLearnerMode GA"],
   },
   {
     minor: 33,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "WaitForAllControlPlaneComponents",
-      "ControlPlaneKubeletLocalMode",
-      "NodeLocalCRISocket",
-    ],
+    featureGates: gatesOf(33),
     flags: wizardFlags,
     changes: ["EtcdLearnerMode removed (GA in 1.32)"],
   },
   {
     minor: 34,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "WaitForAllControlPlaneComponents",
-      "ControlPlaneKubeletLocalMode",
-      "NodeLocalCRISocket",
-    ],
+    featureGates: gatesOf(34),
     flags: wizardFlags,
     changes: [
       "WaitForAllControlPlaneComponents GA (kubernetes/kubernetes#132594); NodeLocalCRISocket beta (kubernetes/kubernetes#131981)",
@@ -142,12 +123,7 @@ export const kubeadmRulesByMinor: readonly KubeadmMinorRules[] = [
   {
     minor: 35,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: [
-      "PublicKeysECDSA",
-      "RootlessControlPlane",
-      "ControlPlaneKubeletLocalMode",
-      "NodeLocalCRISocket",
-    ],
+    featureGates: gatesOf(35),
     flags: wizardFlags,
     changes: [
       "WaitForAllControlPlaneComponents removed (kubernetes/kubernetes#134781); ControlPlaneKubeletLocalMode GA (kubernetes/kubernetes#134106)",
@@ -156,7 +132,7 @@ export const kubeadmRulesByMinor: readonly KubeadmMinorRules[] = [
   {
     minor: 36,
     apiVersions: [v1beta3, v1beta4],
-    featureGates: ["PublicKeysECDSA", "RootlessControlPlane", "NodeLocalCRISocket"],
+    featureGates: gatesOf(36),
     flags: wizardFlags,
     changes: [
       "ControlPlaneKubeletLocalMode removed (kubernetes/kubernetes#135773); NodeLocalCRISocket GA (kubernetes/kubernetes#135742)",
@@ -165,7 +141,7 @@ export const kubeadmRulesByMinor: readonly KubeadmMinorRules[] = [
   {
     minor: 37,
     apiVersions: [v1beta4],
-    featureGates: ["RootlessControlPlane"],
+    featureGates: gatesOf(37),
     flags: wizardFlags,
     changes: [
       "v1beta3 removed, only v1beta4 remains (v1 is a placeholder that cannot be used yet); PublicKeysECDSA removed (kubernetes/kubernetes#136016)",
@@ -183,21 +159,12 @@ export interface KubeadmRulesLookup {
   assumedFrom?: string;
 }
 
-/** "v1.32.2", "v1.32" or "1.32" -> 32; throws on anything else or on a major other than 1. */
-export function kubernetesMinorNumber(version: string): number {
-  const match = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  if (!match || Number(match[1]) !== 1) {
-    throw new Error(`not a Kubernetes 1.x version: "${version}" (e.g. v1.32.2 or v1.32)`);
-  }
-  return Number(match[2]);
-}
-
 /**
  * The row for a version's minor. A minor newer than the table uses the newest row and says so;
  * one older than the table is refused (the bakery publishes nothing older than 1.27).
  */
 export function kubeadmRules(version: string): KubeadmRulesLookup {
-  const minor = kubernetesMinorNumber(version);
+  const minor = minorNumber(version);
   if (minor < oldestKnown.minor) {
     throw new Error(
       `kubeadm configs are written for Kubernetes v1.${oldestKnown.minor} and later, not ${version}`,

@@ -3,7 +3,6 @@ import { findRelease } from "../catalogue/catalogue";
 import { sshKeyLines, sshKeyProblem } from "./ssh-keys";
 import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
 import {
-  architectures,
   bootstrapModes,
   butaneVersions,
   clusterNameSchema,
@@ -28,6 +27,7 @@ import {
   windowStartSchema,
   type WizardState,
 } from "./wizard-state";
+import { architectures, isMinor } from "../version";
 
 /**
  * The preset URL: every choice as a query parameter, a public and documented interface.
@@ -105,7 +105,7 @@ function text(name: string, field: StringField, schema: Schema, optional = true)
 function resolveVersion(value: string, catalogue: Catalogue): string | undefined {
   const version = value.startsWith("v") ? value : `v${value}`;
   if (findRelease(catalogue, version)) return version;
-  if (/^v\d+\.\d+$/.test(version)) {
+  if (isMinor(version)) {
     return catalogue.minors.find((group) => group.minor === version)?.releases[0]?.version;
   }
   return undefined;

@@ -3,7 +3,6 @@ import type { Catalogue } from "../catalogue/catalogue";
 import { sshKeyTypes } from "./ssh-keys";
 import { testSshKey } from "./test-keys";
 import {
-  architectures,
   bootstrapModes,
   butaneVersions,
   cniChoiceValues,
@@ -18,6 +17,7 @@ import {
   verifyChoices,
   type WizardState,
 } from "./wizard-state";
+import { architectures } from "../version";
 
 /** Random valid wizard states, for property tests. */
 

@@ -2,11 +2,11 @@ import { z } from "../zod-mini";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
 import { cidrSchema } from "../cluster/cidr";
 import { sshKeysProblem } from "./ssh-keys";
+import { architectures, kubernetesVersionPattern } from "../version";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
 
 export const roles = ["control-plane", "worker"] as const;
-export const architectures = ["x86-64", "arm64"] as const;
 export const updatePolicies = ["patch", "off"] as const;
 export const rebootCoordinators = ["kured", "locksmithd"] as const;
 /** With kured: "cluster", the zero-touch control plane installs it once; "manual", the person does. */
@@ -34,7 +34,6 @@ export const maxWorkers = 100;
 export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
 export type Role = (typeof roles)[number];
-export type Architecture = (typeof architectures)[number];
 export type UpdatePolicy = (typeof updatePolicies)[number];
 export type RebootCoordinator = (typeof rebootCoordinators)[number];
 export type SysupdateSource = (typeof sysupdateSources)[number];
@@ -42,7 +41,6 @@ export type SysupdateSource = (typeof sysupdateSources)[number];
 /** RFC 1123 host name: dot-separated labels of a-z, 0-9 and inner hyphens, 63 per label, 253 in all. */
 const hostnamePattern =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const kubernetesVersionPattern = /^v\d+\.\d+\.\d+$/;
 const ipv4Pattern = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const ipv6BracketedPattern = /^\[[0-9a-fA-F:.]{2,45}\]$/;
 export const joinTokenPattern = /^[a-z0-9]{6}\.[a-z0-9]{16}$/;

@@ -5,7 +5,7 @@ import { readFormInput, type FieldErrors } from "../config/form-input";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
 import { wizardStateArbitrary } from "../config/wizard-state-arbitrary";
 import { checkProperty, propertyTimeout } from "../../test-support/property-run";
-import type { NodeSecrets } from "../render/kubeadm-parts";
+import type { NodeSecrets } from "../cluster/node-secrets";
 import { renderCluster } from "../render/render-cluster";
 import { renderNode } from "../render/render-node";
 import {

@@ -6,7 +6,7 @@ import { cniPodCidrProblem } from "../cluster/cni";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
-import { butaneFileName, ignitionFileName } from "../render/file-names";
+import { butaneFileName, clusterSecretsFileName, ignitionFileName } from "../file-names";
 import type { RenderedNode } from "../render/render-node";
 
 /**
@@ -154,7 +154,7 @@ function commonRules(
         "secrets-missing",
         ["bootstrap"],
         state.role === "worker"
-          ? "This worker needs its cluster's secrets: load the cluster's cluster-secrets.json, or start a new cluster here."
+          ? `This worker needs its cluster's secrets: load the cluster's ${clusterSecretsFileName}, or start a new cluster here.`
           : "The cluster's CA and bootstrap token are not made yet: kubeadm's files follow once they are.",
         affects,
       ),

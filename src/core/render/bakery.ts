@@ -1,4 +1,9 @@
-import type { Architecture } from "../config/wizard-state";
+import {
+  extensionImageFileName,
+  imageFileName,
+  imageMatchPattern,
+  type Architecture,
+} from "../version";
 
 /**
  * Names, URLs and file texts of the Flatcar sysext bakery's Kubernetes extension.
@@ -13,24 +18,15 @@ export const sysextDirectory = (extension: string) => `/opt/extensions/${extensi
 /** The symlink systemd-sysext merges; its name must match the image's extension-release file. */
 export const sysextSymlink = (extension: string) => `/etc/extensions/${extension}.raw`;
 
-/** "kubernetes-v1.37.0-x86-64.raw": the bakery's image of one release of an extension. */
-export function sysextImageName(extension: string, version: string, arch: Architecture): string {
-  return `${extension}-${version}-${arch}.raw`;
-}
-
 export function sysextImageUrl(extension: string, version: string, arch: Architecture): string {
-  return `${bakeryHub}/${sysextImageName(extension, version, arch)}`;
+  return `${bakeryHub}/${extensionImageFileName(extension, version, arch)}`;
 }
 
 export const extensionsDirectory = sysextDirectory("kubernetes");
 export const extensionSymlink = sysextSymlink("kubernetes");
 
-export function rawImageName(version: string, arch: Architecture): string {
-  return sysextImageName("kubernetes", version, arch);
-}
-
 export function rawImageUrl(version: string, arch: Architecture): string {
-  return sysextImageUrl("kubernetes", version, arch);
+  return `${bakeryHub}/${imageFileName(version, arch)}`;
 }
 
 /** "kubernetes-v1.32.conf": the transfer pinned to one minor, so updates never cross minors. */
@@ -54,7 +50,7 @@ Verify=false
 [Source]
 Type=url-file
 Path=${bakeryHub}/kubernetes/
-MatchPattern=kubernetes-${minor}.@v-%a.raw
+MatchPattern=${imageMatchPattern(minor)}
 
 [Target]
 InstancesMax=3

@@ -9,19 +9,13 @@ import {
 } from "../cluster/kubeadm-config";
 import { kubeadmRules } from "../cluster/kubeadm-rules";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
-import { sysextDirectory, sysextImageName, sysextImageUrl, sysextSymlink } from "./bakery";
+import { extensionImageFileName } from "../version";
+import { sysextDirectory, sysextImageUrl, sysextSymlink } from "./bakery";
 import type { ButaneFile, ButaneLink, ButaneUnit } from "./butane-types";
+import type { NodeSecrets } from "../cluster/node-secrets";
 import { secretFile } from "./secret-files";
 import { kuredInstall, kuredUnitName } from "./kured";
-import type { RenderNotice } from "./render-node";
-
-/** The cluster's secrets, made by the page (or loaded from a secrets file): never in a link. */
-export interface NodeSecrets {
-  bootstrapToken: string;
-  caCertificatePem: string;
-  caPrivateKeyPem: string;
-  discoveryHash: string;
-}
+import type { RenderNotice } from "./render-notice";
 
 /**
  * What kubeadm needs on a node; empty while a value it needs is missing (readiness says
@@ -190,7 +184,7 @@ function clusterAddonParts(state: WizardState): KubeadmParts {
     // As the bakery's docs/cilium.md: the image under /opt/extensions, merged through its link.
     // No sysupdate for it: the CLI only installs, Cilium itself is upgraded in the cluster.
     const { name, version } = cni.extension;
-    const image = `${sysextDirectory(name)}/${sysextImageName(name, version, state.arch)}`;
+    const image = `${sysextDirectory(name)}/${extensionImageFileName(name, version, state.arch)}`;
     parts.files.push({
       path: image,
       contents: { source: sysextImageUrl(name, version, state.arch) },

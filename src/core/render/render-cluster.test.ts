@@ -13,7 +13,7 @@ import { kubernetesReleases, type GithubRelease } from "../catalogue/releases";
 import { cniStampPath } from "../cluster/cni";
 import { flannelPatchPath } from "../cluster/cni-install";
 import { decodePreset } from "../config/preset";
-import type { NodeSecrets } from "./kubeadm-parts";
+import type { NodeSecrets } from "../cluster/node-secrets";
 import { kuredPatchPath, kuredStampPath } from "./kured";
 import { renderCluster, workerHostnames } from "./render-cluster";
 import { renderNode } from "./render-node";

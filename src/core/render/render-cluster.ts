@@ -1,5 +1,5 @@
 import type { WizardState } from "../config/wizard-state";
-import type { NodeSecrets } from "./kubeadm-parts";
+import type { NodeSecrets } from "../cluster/node-secrets";
 import { renderNode, type RenderContext, type RenderedNode } from "./render-node";
 
 /** One node of a cluster: its folder name and what the page would show for it. */

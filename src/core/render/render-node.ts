@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq } from "yaml";
 import type { WizardState } from "../config/wizard-state";
 import { compileButane, type CompileResult } from "../butane/compile";
-import { minorOf } from "../catalogue/releases";
+import { imageFileName, minorOf } from "../version";
 import { sshKeyLines } from "../config/ssh-keys";
 import {
   checkExtraButane,
@@ -10,9 +10,11 @@ import {
   type ExtraProblem,
 } from "./extra-butane";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
-import { butaneFileName, ignitionFileName } from "./file-names";
-import { kubeadmParts, type NodeSecrets } from "./kubeadm-parts";
-import { updateConfText } from "./update-conf";
+import { butaneFileName, ignitionFileName } from "../file-names";
+import type { NodeSecrets } from "../cluster/node-secrets";
+import { kubeadmParts } from "./kubeadm-parts";
+import type { RenderNotice } from "./render-notice";
+import { updateConfPath, updateConfText } from "./update-conf";
 import {
   extensionSymlink,
   extensionsDirectory,
@@ -20,7 +22,6 @@ import {
   noopFilePath,
   noopFileText,
   noopFileUrl,
-  rawImageName,
   rawImageUrl,
   sysupdateDropinText,
   transferFileName,
@@ -39,17 +40,6 @@ export interface OutputFile {
   mediaType: string;
 }
 
-/**
- * What rendering found that the person should know, beyond the choices themselves (the
- * readiness rules judge those): what Butane and the merge said about the extra Butane, and
- * notes on the versions chosen for kubeadm and the add-ons.
- */
-export interface RenderNotice {
-  field: keyof WizardState;
-  level: "error" | "warning";
-  message: string;
-}
-
 export interface RenderedNode {
   butane: string;
   /** The Butane compiled to Ignition: config.ign is among the files when it compiled. */
@@ -58,9 +48,6 @@ export interface RenderedNode {
   files: OutputFile[];
   notices: RenderNotice[];
 }
-
-export { butaneFileName, ignitionFileName } from "./file-names";
-export const updateConfPath = "/etc/flatcar/update.conf";
 
 /** What the catalogue knows beyond the choices. */
 export interface RenderContext {
@@ -76,7 +63,7 @@ export interface RenderContext {
  */
 export function renderNode(state: WizardState, context: RenderContext = {}): RenderedNode {
   const minor = minorOf(state.kubernetesVersion);
-  const image = rawImageName(state.kubernetesVersion, state.arch);
+  const image = imageFileName(state.kubernetesVersion, state.arch);
   const imagePath = `${extensionsDirectory}/${image}`;
   const notices: RenderNotice[] = [];
   const updatesOn = state.updates === "patch";

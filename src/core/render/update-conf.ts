@@ -1,7 +1,10 @@
 import type { WizardState } from "../config/wizard-state";
 
+/** Where Flatcar's update settings live on the node. */
+export const updateConfPath = "/etc/flatcar/update.conf";
+
 /**
- * /etc/flatcar/update.conf: read by update-engine (GROUP, SERVER) and, as a systemd
+ * The update.conf file: read by update-engine (GROUP, SERVER) and, as a systemd
  * EnvironmentFile, by locksmithd (REBOOT_STRATEGY, the reboot window). Values are validated
  * before they get here; one with a space is quoted, as EnvironmentFile requires.
  * Returns null when nothing needs setting (the image's defaults apply).

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { CatalogueState } from "../../api/catalogue-query";
+import type { CatalogueState } from "../../api/queries/catalogue-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { statusText } from "./status-text";
 

@@ -3,7 +3,8 @@ import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { WizardState } from "../../core/config/wizard-state";
 import type { Readiness } from "../../core/readiness/readiness";
 import type { ClusterNode } from "../../core/render/render-cluster";
-import type { NodeSecrets } from "../../core/render/kubeadm-parts";
+import type { NodeSecrets } from "../../core/cluster/node-secrets";
+import { bundleReadmeFileName, clusterSecretsFileName } from "../../core/file-names";
 import { ActionButton } from "../../ui/action-button";
 import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
@@ -45,7 +46,7 @@ export function ClusterActions({
     if (!secrets) return notReady;
     const { clusterSecretsText } = await import("../../core/bundle/cluster-bundle");
     const saved = saveFile(
-      "cluster-secrets.json",
+      clusterSecretsFileName,
       clusterSecretsText(state, secrets),
       "application/json",
     );
@@ -71,7 +72,7 @@ export function ClusterActions({
       ? { ok: true, message: `Saved ${nodes.length} nodes.` }
       : {
           ok: false,
-          message: `Saved ${nodes.length} nodes that are not ready to boot: README.md lists what to fix.`,
+          message: `Saved ${nodes.length} nodes that are not ready to boot: ${bundleReadmeFileName} lists what to fix.`,
         };
   };
 
@@ -83,12 +84,12 @@ export function ClusterActions({
         <div id="cluster-secrets-choice" className="notice notice-warning">
           <p>
             <strong>Which cluster does this worker join?</strong> A worker made here joins with its
-            cluster&apos;s CA and token. Load the <code>cluster-secrets.json</code> that was saved
-            with the cluster, or start a new cluster here (new CA and token: you then need its
+            cluster&apos;s CA and token. Load the <code>{clusterSecretsFileName}</code> that was
+            saved with the cluster, or start a new cluster here (new CA and token: you then need its
             control plane too).
           </p>
           <button type="button" onClick={chooseFile}>
-            Load cluster-secrets.json
+            Load {clusterSecretsFileName}
           </button>{" "}
           <button type="button" onClick={() => void onRegenerate()}>
             Start a new cluster here

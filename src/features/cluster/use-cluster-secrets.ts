@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
-import type { NodeSecrets } from "../../core/render/kubeadm-parts";
+import type { NodeSecrets } from "../../core/cluster/node-secrets";
+import { clusterSecretsFileName } from "../../core/file-names";
 import { useConfirm } from "../readiness/confirm-not-ready";
 
 /** Secrets made in a worker, so the page stays responsive; rejects when no worker can run. */
@@ -70,7 +71,7 @@ export function useClusterSecrets(autoGenerate: boolean) {
         items: [
           "Nodes built from those files and nodes built from the new secrets can never form one cluster.",
           lifecycle.saved
-            ? "The current secrets are in the cluster-secrets.json you saved: load it to come back to them."
+            ? `The current secrets are in the ${clusterSecretsFileName} you saved: load it to come back to them.`
             : "The current secrets were never saved: after this they are gone for good.",
         ],
         proceed: "Replace the secrets",

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from "react";
 import type { CompileResult } from "../../core/butane/compile";
 import { formatReport } from "../../core/butane/report";
 import type { Readiness } from "../../core/readiness/readiness";
-import { butaneFileName, ignitionFileName } from "../../core/render/file-names";
+import { butaneFileName, ignitionFileName } from "../../core/file-names";
 import type { OutputFile } from "../../core/render/render-node";
 import { ActionButton } from "../../ui/action-button";
 import { copyText } from "../../ui/copy-text";

@@ -1,6 +1,6 @@
 import type { WizardState } from "../../core/config/wizard-state";
 import type { Readiness } from "../../core/readiness/readiness";
-import { ignitionFileName } from "../../core/render/file-names";
+import { ignitionFileName } from "../../core/file-names";
 import type { OutputFile } from "../../core/render/render-node";
 import { ActionButton } from "../../ui/action-button";
 import { saveFile } from "../../ui/save-file";

@@ -1,15 +1,12 @@
 import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
-import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
+import type { KubernetesRelease } from "../../core/catalogue/releases";
 import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
-import {
-  architectures,
-  rebootStrategyDescriptions,
-  type WizardState,
-} from "../../core/config/wizard-state";
+import { rebootStrategyDescriptions, type WizardState } from "../../core/config/wizard-state";
+import { architectures, minorOf } from "../../core/version";
 import {
   kuredDocsUrl,
   kuredInstallCommands,

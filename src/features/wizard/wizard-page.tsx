@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useChosenRelease } from "../../api/release-query";
+import { useChosenRelease } from "../../api/queries/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { readFormInput, type FormInput } from "../../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";

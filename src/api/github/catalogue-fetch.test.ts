@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { embeddedCatalogue } from "../core/catalogue/catalogue";
+import { embeddedCatalogue } from "../../core/catalogue/catalogue";
 import { fetchLiveIndex, fetchRelease } from "./catalogue-fetch";
 import type { GithubError } from "./github-client";
 import { createGithubClient } from "./github-client";
 
-const fixtures = path.resolve(__dirname, "../core/catalogue/fixtures");
+const fixtures = path.resolve(__dirname, "../../core/catalogue/fixtures");
 const recorded = (name: string) => readFileSync(path.join(fixtures, name), "utf8");
 const base = "http://api.test";
 const releases = `${base}/repos/flatcar/sysext-bakery/releases`;

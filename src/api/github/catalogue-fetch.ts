@@ -5,8 +5,8 @@ import {
   parseMetadataBody,
   releaseListPath,
   releasePath,
-} from "../core/catalogue/github-responses";
-import { releasesFromVersions } from "../core/catalogue/live-catalogue";
+} from "../../core/catalogue/github-responses";
+import { releasesFromVersions } from "../../core/catalogue/live-catalogue";
 import {
   githubReleaseListSchema,
   githubReleaseSchema,
@@ -14,7 +14,7 @@ import {
   toKubernetesRelease,
   type GithubRelease,
   type KubernetesRelease,
-} from "../core/catalogue/releases";
+} from "../../core/catalogue/releases";
 import { GithubError, type GithubClient } from "./github-client";
 
 /** What one look at GitHub gives: the version list, and whether each one's assets are known. */

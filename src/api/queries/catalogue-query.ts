@@ -1,19 +1,19 @@
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
-import { z } from "../core/zod-mini";
+import { z } from "../../core/zod-mini";
 import {
   catalogueFrom,
   embeddedCatalogue,
   fallbackCatalogue,
   type Catalogue,
-} from "../core/catalogue/catalogue";
-import { describeProblem, isRetryable } from "../core/catalogue/github-responses";
-import { architectures } from "../core/config/wizard-state";
-import { fetchLiveIndex, type LiveIndex } from "./catalogue-fetch";
+} from "../../core/catalogue/catalogue";
+import { describeProblem } from "../../core/catalogue/github-responses";
+import { architectures } from "../../core/version";
+import { fetchLiveIndex, type LiveIndex } from "../github/catalogue-fetch";
 import { browserGithubClient } from "./github-config";
-import { GithubError, type GithubClient } from "./github-client";
-import { browserStore, type KeyValueStore } from "./key-value-store";
-import { persisted } from "./persisted-query";
+import { GithubError, type GithubClient } from "../github/github-client";
+import { browserStore, type KeyValueStore } from "../github/key-value-store";
+import { persisted, persistedQueryOptions } from "./persisted-query";
 
 /** GitHub allows 60 requests an hour: the version list is asked at most every half hour. */
 export const catalogueStaleTime = 30 * 60_000;
@@ -33,32 +33,16 @@ const liveIndexSchema: z.ZodMiniType<LiveIndex> = z.object({
   assetsComplete: z.boolean(),
 });
 
-/** Retry a server error twice, 1 s then 2 s later; anything else goes to the snapshot at once. */
-export function retryServerErrors(failureCount: number, error: unknown): boolean {
-  return error instanceof GithubError && isRetryable(error.problem) && failureCount < 2;
-}
-export const retryDelay = (attempt: number) => Math.min(1000 * 2 ** attempt, 8000);
-
 export function catalogueQueryOptions(
   client: GithubClient = browserGithubClient,
   store: KeyValueStore = browserStore(),
 ) {
   const cache = persisted(store, `catalogue:${client.apiBase}`, liveIndexSchema, persistedMaxAge);
-  return queryOptions({
+  return persistedQueryOptions({
     queryKey: ["catalogue", client.apiBase],
-    queryFn: async (): Promise<LiveIndex> => {
-      const index = await fetchLiveIndex(client, embeddedCatalogue().releases);
-      cache.write(index, Date.now());
-      return index;
-    },
-    initialData: () => cache.read()?.data,
-    initialDataUpdatedAt: () => cache.read()?.updatedAt,
+    cache,
+    fetch: () => fetchLiveIndex(client, embeddedCatalogue().releases),
     staleTime: catalogueStaleTime,
-    retry: retryServerErrors,
-    retryDelay,
-    // "online" mode would pause, not fail, when the browser thinks it is offline: the
-    // status line must say "snapshot" then, not "checking" for ever.
-    networkMode: "always",
   });
 }
 

@@ -1,14 +1,14 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import semver from "semver";
-import { findRelease, type Catalogue } from "../core/catalogue/catalogue";
-import type { KubernetesRelease } from "../core/catalogue/releases";
-import { fetchRelease } from "./catalogue-fetch";
-import { kubernetesReleaseSchema, retryDelay, retryServerErrors } from "./catalogue-query";
+import { findRelease, type Catalogue } from "../../core/catalogue/catalogue";
+import type { KubernetesRelease } from "../../core/catalogue/releases";
+import { isKubernetesVersion } from "../../core/version";
+import { fetchRelease } from "../github/catalogue-fetch";
+import { kubernetesReleaseSchema } from "./catalogue-query";
 import { browserGithubClient } from "./github-config";
-import type { GithubClient } from "./github-client";
-import { browserStore, type KeyValueStore } from "./key-value-store";
-import { persisted } from "./persisted-query";
+import type { GithubClient } from "../github/github-client";
+import { browserStore, type KeyValueStore } from "../github/key-value-store";
+import { persisted, persistedQueryOptions } from "./persisted-query";
 
 /** A published release's images and digests hardly change: a day is a safe window. */
 const releaseStaleTime = 24 * 60 * 60_000;
@@ -26,19 +26,11 @@ export function releaseQueryOptions(
     kubernetesReleaseSchema,
     7 * releaseStaleTime,
   );
-  return queryOptions({
+  return persistedQueryOptions({
     queryKey: ["release", client.apiBase, version],
-    queryFn: async (): Promise<KubernetesRelease> => {
-      const release = await fetchRelease(client, version);
-      cache.write(release, Date.now());
-      return release;
-    },
-    initialData: () => cache.read()?.data,
-    initialDataUpdatedAt: () => cache.read()?.updatedAt,
+    cache,
+    fetch: () => fetchRelease(client, version),
     staleTime: releaseStaleTime,
-    retry: retryServerErrors,
-    retryDelay,
-    networkMode: "always",
   });
 }
 
@@ -60,7 +52,7 @@ export function useChosenRelease(
     !catalogue.source.assetsComplete &&
     listed !== undefined &&
     settled === version &&
-    semver.valid(version) !== null;
+    isKubernetesVersion(version);
   const options = useMemo(() => releaseQueryOptions(settled, client), [settled, client]);
   const query = useQuery({ ...options, enabled: needsOwnRelease });
   return needsOwnRelease && query.data ? query.data : listed;

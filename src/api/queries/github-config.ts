@@ -1,5 +1,5 @@
-import { createGithubClient, type GithubClient } from "./github-client";
-import { browserStore } from "./key-value-store";
+import { createGithubClient, type GithubClient } from "../github/github-client";
+import { browserStore } from "../github/key-value-store";
 
 /** Build-time choice of API (a mirror, a test server); GitHub's by default. */
 export const githubApiBase: string =

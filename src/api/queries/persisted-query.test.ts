@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { z } from "../core/zod-mini";
-import { retryDelay, retryServerErrors } from "./catalogue-query";
-import { GithubError } from "./github-client";
-import { memoryStore } from "./key-value-store";
-import { persisted } from "./persisted-query";
+import { z } from "../../core/zod-mini";
+import { GithubError } from "../github/github-client";
+import { memoryStore } from "../github/key-value-store";
+import { persisted, retryDelay, retryServerErrors } from "./persisted-query";
 
 describe("persisted", () => {
   const schema = z.object({ versions: z.array(z.string()) });

@@ -1,9 +1,9 @@
-import type { z } from "../core/zod-mini";
+import type { z } from "../../core/zod-mini";
 import {
   classifyResponse,
   describeProblem,
   type CatalogueProblem,
-} from "../core/catalogue/github-responses";
+} from "../../core/catalogue/github-responses";
 import { memoryStore, type KeyValueStore } from "./key-value-store";
 
 /** A failed request to GitHub, with what it means for the catalogue. */

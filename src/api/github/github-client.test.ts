@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "../core/zod-mini";
+import { z } from "../../core/zod-mini";
 import { createGithubClient, GithubError } from "./github-client";
 import { memoryStore } from "./key-value-store";
 
