@@ -7,7 +7,7 @@
  *   npx tsx scripts/bench-bundle.ts
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,7 +92,13 @@ export function analyseInitialBundle(): { groups: BundleGroup[]; gzipBytes: numb
       if (asset.kind !== "js") continue;
       gzipTotal += asset.gzipBytes;
       const code = readFileSync(path.join(outDir, asset.file), "utf8");
-      const map = JSON.parse(readFileSync(path.join(outDir, `${asset.file}.map`), "utf8")) as {
+      const mapFile = path.join(outDir, `${asset.file}.map`);
+      // A chunk with no source of its own (the bundler's runtime) has no map.
+      const map = (
+        existsSync(mapFile)
+          ? JSON.parse(readFileSync(mapFile, "utf8"))
+          : { sources: [], mappings: "" }
+      ) as {
         sources: string[];
         mappings: string;
       };
