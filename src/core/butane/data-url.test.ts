@@ -35,4 +35,17 @@ describe("data URLs by Butane's rule", () => {
       compression: "",
     });
   });
+  it("answers the same for contents seen before, per compression, and a caller's change to an answer stays its own", () => {
+    const text = "KEY=value-value-value\n".repeat(40);
+    const first = makeDataUrl(enc(text), undefined);
+    first.source = "changed by the caller";
+    const again = makeDataUrl(enc(text), undefined);
+    expect(again.compression).toBe("gzip");
+    expect(again.source).not.toBe("changed by the caller");
+    expect(makeDataUrl(enc(text), "gzip")).toEqual({
+      source: `data:;base64,${btoa(text)}`,
+      compression: undefined,
+    });
+    expect(makeDataUrl(enc(`${text}!`), undefined).source).not.toBe(again.source);
+  });
 });
