@@ -81,7 +81,7 @@ function benchAtRef(ref: string): number {
     symlinkSync(path.join(repoRoot, "node_modules"), path.join(tree, "node_modules"));
     symlinkSync(path.resolve(repoRoot, "../shared"), path.join(root, "shared"));
     for (const file of readdirSync(scriptsDir)) {
-      if (/^bench.*\.ts$|^check-bundle-size\.mjs$|^serve-static\.mjs$/.test(file))
+      if (/^bench.*\.ts$|^(check-bundle-size|serve-static|cli)\.mjs$/.test(file))
         copyFileSync(path.join(scriptsDir, file), path.join(tree, "scripts", file));
     }
     console.log(`Measuring ${ref} (${commit.slice(0, 12)}) exported to ${tree}`);
