@@ -4,7 +4,16 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "dist-cli", "node_modules", "test-results", "playwright-report", "bench/results.json"] },
+  {
+    ignores: [
+      "dist",
+      "dist-cli",
+      "node_modules",
+      "test-results",
+      "playwright-report",
+      "bench/results.json",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
