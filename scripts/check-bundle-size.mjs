@@ -21,11 +21,11 @@ import { gzipSync } from "node:zlib";
 export const FIRST_LOAD_JS_GZIP_TARGET = 150 * 1024;
 /**
  * What `npm test` enforces: the first load as measured when this check was written
- * (274 KB after 4403289: 135 KB page, 75 KB render worker, 55 KB secrets worker, 9 KB
+ * (264 KB gzip-6: 129 KB page, 70 KB render worker, 55 KB secrets worker, 9 KB
  * highlighter) plus 2 %, so it can only shrink. Lower it as the levers in issue 17 land,
  * down to the target.
  */
-export const FIRST_LOAD_JS_GZIP_CEILING = 280 * 1024;
+export const FIRST_LOAD_JS_GZIP_CEILING = 269 * 1024;
 
 /**
  * Modules the page `import()`s by itself before it is idle, as Vite's manifest names them:

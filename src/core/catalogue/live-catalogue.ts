@@ -1,4 +1,6 @@
-import semver from "semver";
+// The functions alone, not the whole package (ranges, comparators): a smaller first load.
+import parseVersion from "semver/functions/parse";
+import rcompareVersion from "semver/functions/rcompare";
 import { architectures } from "../config/wizard-state";
 import type { KubernetesRelease } from "./releases";
 
@@ -15,7 +17,7 @@ export function releasesFromVersions(
   const byVersion = new Map(known.map((release) => [release.version, release]));
   const releases: KubernetesRelease[] = [];
   for (const version of new Set(versions)) {
-    const parsed = semver.parse(version);
+    const parsed = parseVersion(version);
     if (!parsed) continue;
     releases.push(
       byVersion.get(version) ?? {
@@ -27,7 +29,7 @@ export function releasesFromVersions(
       },
     );
   }
-  return releases.sort((a, b) => semver.rcompare(a.version, b.version));
+  return releases.sort((a, b) => rcompareVersion(a.version, b.version));
 }
 
 /** A version's own release replaces what the list assumed about it. */

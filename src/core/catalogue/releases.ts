@@ -1,4 +1,6 @@
-import semver from "semver";
+// The functions alone, not the whole package (ranges, comparators): a smaller first load.
+import parseVersion from "semver/functions/parse";
+import rcompareVersion from "semver/functions/rcompare";
 import { z } from "../zod-mini";
 import { architectures, type Architecture } from "../config/wizard-state";
 
@@ -53,7 +55,7 @@ export function toKubernetesRelease(release: GithubRelease): KubernetesRelease |
   const tag = kubernetesTagPattern.exec(release.tag_name);
   if (!tag || release.draft || release.prerelease) return null;
   const version = tag[1] as string;
-  const parsed = semver.parse(version);
+  const parsed = parseVersion(version);
   if (!parsed) return null;
   const sha256: Partial<Record<Architecture, string>> = {};
   const found = new Set<Architecture>();
@@ -81,13 +83,13 @@ export function kubernetesReleases(list: readonly GithubRelease[]): KubernetesRe
     const release = toKubernetesRelease(item);
     if (release && release.arches.length > 0) byVersion.set(release.version, release);
   }
-  return [...byVersion.values()].sort((a, b) => semver.rcompare(a.version, b.version));
+  return [...byVersion.values()].sort((a, b) => rcompareVersion(a.version, b.version));
 }
 
 /** Releases grouped by minor, newest minor first, newest patch first within each. */
 export function groupByMinor(releases: readonly KubernetesRelease[]): MinorGroup[] {
   const groups = new Map<string, KubernetesRelease[]>();
-  for (const release of [...releases].sort((a, b) => semver.rcompare(a.version, b.version))) {
+  for (const release of [...releases].sort((a, b) => rcompareVersion(a.version, b.version))) {
     const group = groups.get(release.minor) ?? [];
     group.push(release);
     groups.set(release.minor, group);
@@ -97,7 +99,7 @@ export function groupByMinor(releases: readonly KubernetesRelease[]): MinorGroup
 
 /** The minor series of a version: "v1.32.2" -> "v1.32". */
 export function minorOf(version: string): string {
-  const parsed = semver.parse(version);
+  const parsed = parseVersion(version);
   if (!parsed) throw new Error(`not a version: ${version}`);
   return `v${parsed.major}.${parsed.minor}`;
 }

@@ -1,4 +1,5 @@
-import semver from "semver";
+// The functions alone, not the whole package (ranges, comparators): a smaller first load.
+import rcompareVersion from "semver/functions/rcompare";
 import { z } from "../zod-mini";
 import type { KubernetesRelease, MinorGroup } from "./releases";
 import scheduleJson from "./support-schedule.json";
@@ -110,7 +111,7 @@ export function recommendedRelease(
   schedule: SupportSchedule = embeddedSupportSchedule,
 ): KubernetesRelease | undefined {
   const sorted = [...minors].sort((a, b) =>
-    semver.rcompare(`${a.minor.slice(1)}.0`, `${b.minor.slice(1)}.0`),
+    rcompareVersion(`${a.minor.slice(1)}.0`, `${b.minor.slice(1)}.0`),
   );
   const supported = sorted.find(
     (group) => minorSupport(group.minor, today, schedule).status !== "end-of-life",
