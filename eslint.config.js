@@ -88,7 +88,16 @@ const layerZones = [
 const reactPackages = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/*"];
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-results", "playwright-report", "bench/results.json"] },
+  {
+    ignores: [
+      "dist",
+      "dist-cli",
+      "node_modules",
+      "test-results",
+      "playwright-report",
+      "bench/results.json",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

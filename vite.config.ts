@@ -41,6 +41,8 @@ export default defineConfig(({ mode }) => {
     build: {
       target: "es2022",
       sourcemap: false,
+      // dist/.vite/manifest.json: scripts/check-bundle-size.mjs finds lazy chunks by module.
+      manifest: true,
     },
     test: {
       include: ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts"],

@@ -2,43 +2,64 @@
  * The production build in Chromium (Debian's, or Playwright's own: scripts/chromium.mjs),
  * with api.github.com aborted so the page uses its embedded release snapshot:
  *
- * - preview latency: edits of four kinds, each dispatched from inside the page; the time
- *   from just before the event is dispatched to the preview's text (`#preview-panel
- *   .file-text`) differing from what it was (React has committed the new render: with
- *   discrete events that is synchronous, so this covers the form update, renderNode —
- *   Butane + compile to Ignition, both computed in the same render — highlighting and the
- *   DOM update), and then to the next frame: the following requestAnimationFrame callback
- *   plus a posted task, which runs after that frame's style, layout and paint. The
- *   figures are "to next frame". Half the edits run with the config.bu tab shown, half
- *   with the Ignition tab, so both texts are read back. Before the edits the bench clicks
- *   the Hostname field, as a person starts, and waits for the renderer to load onto the
- *   main thread: the first load renders in a worker, edits after that on the page
- *   (src/features/wizard/use-rendered-node.ts).
- * - first load: a fresh browser context (empty cache) per load, first-contentful-paint and
- *   the last largest-contentful-paint candidate, from the page's performance entries.
- *   Localhost, no network or CPU throttling.
+ * - preview latency with real input: Playwright's keyboard and mouse (CDP input events, so
+ *   the browser's own input pipeline, hit testing and default actions run) on four fields:
+ *   typing into Hostname (a letter, then Backspace), ArrowDown/ArrowUp on the focused
+ *   Kubernetes version select, and mouse clicks on the Architecture and Updates radios.
+ *   One edit's latency runs from the input event's own timestamp (`event.timeStamp` of the
+ *   last keydown or pointerup: when the browser received the input) to the next frame after
+ *   the preview's text (`#preview-panel .file-text`) differs: the following
+ *   requestAnimationFrame callback plus a posted task, which runs after that frame's style,
+ *   layout and paint. Measured in the default (zero-touch) page and in `?bootstrap=manual`,
+ *   reported apart, half the edits with the config.bu tab shown and half with Ignition.
+ *   Before the edits the bench clicks Hostname, as a person starts, waits for the renderer
+ *   to load onto the main thread (src/features/wizard/use-rendered-node.ts) and for the
+ *   page to settle (the default page makes the cluster's CA shortly after load).
+ * - interactions: the Event Timing API's durations (what Chrome reports as INP: input to
+ *   the next paint, per interaction the longest of its events), from a PerformanceObserver
+ *   with durationThreshold 16 (the API's minimum) over the same edits. An interaction under
+ *   16 ms produces no entry: it counts as 16 ms, so 16 reads "16 ms or less".
+ * - first load: a fresh browser context (empty cache) per load of the default page; every
+ *   response the server sent (body bytes on the wire, gzip as served) from navigation until
+ *   the page is idle: the load event has fired and no request has reached the server for
+ *   `quietMs` (2 s: longer than the 1.5 s idle timeout after which the page starts making
+ *   the CA), workers and lazy chunks included. Also first-contentful-paint and the last
+ *   largest-contentful-paint candidate from the page's performance entries. Localhost, no
+ *   network or CPU throttling.
  */
-import { chromium, type Browser, type ElementHandle, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { chromiumArgs, chromiumExecutable } from "./chromium.mjs";
 import { median, percentile } from "./bench-core.ts";
+import type { ServedResponse } from "./bench-serve.ts";
 
-export type EditKind = "hostname" | "version" | "role" | "updates";
-export const editKinds: EditKind[] = ["hostname", "version", "role", "updates"];
+export type EditKind = "hostname" | "version" | "arch" | "updates";
+export const editKinds: EditKind[] = ["hostname", "version", "arch", "updates"];
 const tabs = ["config.bu", "Ignition (config.ign)"] as const;
+export type PageMode = "default" | "manual";
 
 export interface PreviewLatency {
+  mode: PageMode;
   edits: number;
   previewP50Ms: number;
   previewP95Ms: number;
   commitP50Ms: number;
   commitP95Ms: number;
   byKind: { kind: string; tab: string; edits: number; p50Ms: number; p95Ms: number }[];
+  /** Event Timing durations per interaction, ms; unreported ones (< 16 ms) as 16. */
+  interactionsMs: number[];
 }
 
 export interface FirstLoad {
   loads: number;
   fcpMs: number;
   lcpMs: number;
+  /** Median over loads: JS and CSS bytes the server sent until idle (gzip as served). */
+  jsWireBytes: number;
+  cssWireBytes: number;
+  /** Median time from navigation to the last response before idle, ms. */
+  idleMs: number;
+  /** What the last load fetched: path and bytes on the wire. */
+  files: ServedResponse[];
 }
 
 export async function launchChromium(): Promise<Browser> {
@@ -47,11 +68,59 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 }
 
+/**
+ * Installed before the page's own scripts: the Event Timing observer, the timestamp of the
+ * last keydown/pointerup, and `__bench.arm()`, which resolves `__bench.result` with the
+ * latency of the next change of the preview's text. A string, so no bundler helper leaks in.
+ */
+const pageProbe = `(() => {
+  const interactions = new Map();
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.interactionId) continue;
+        interactions.set(entry.interactionId, Math.max(interactions.get(entry.interactionId) ?? 0, entry.duration));
+      }
+    }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  } catch {}
+  let lastInput = 0;
+  for (const type of ["keydown", "pointerup"])
+    addEventListener(type, (event) => { lastInput = event.timeStamp; }, true);
+  const text = () => document.querySelector("#preview-panel .file-text")?.textContent ?? "";
+  globalThis.__bench = {
+    interactions: () => [...interactions.values()],
+    arm() {
+      const before = text();
+      lastInput = 0;
+      this.result = new Promise((resolve, reject) => {
+        const timeout = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error("the preview did not change within 5 s"));
+        }, 5000);
+        const observer = new MutationObserver(() => {
+          if (text() === before) return;
+          const committed = performance.now();
+          observer.disconnect();
+          clearTimeout(timeout);
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () =>
+              resolve({ commitMs: committed - lastInput, frameMs: performance.now() - lastInput, hadInput: lastInput > 0 });
+            channel.port2.postMessage(null);
+          });
+        });
+        observer.observe(document.querySelector("#preview-panel"), { subtree: true, childList: true, characterData: true });
+      });
+    },
+  };
+})();`;
+
 async function openPage(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route("https://api.github.com/**", (route) => route.abort());
   // tsx (esbuild's keepNames) wraps functions in __name(): define it for page.evaluate's copies.
   await context.addInitScript("globalThis.__name = (f) => f;");
+  await context.addInitScript(pageProbe);
   const page = await context.newPage();
   await page.goto(url);
   await page.locator("#preview-panel .file-text").waitFor();
@@ -63,117 +132,61 @@ interface EditTiming {
   frameMs: number;
 }
 
-/** Runs in the page: dispatches one edit and times it; see the file's comment. */
-function timeEdit({
-  kind,
-  element,
-  value,
-}: {
-  kind: EditKind;
-  element: HTMLInputElement | HTMLSelectElement;
-  value: string;
-}): Promise<EditTiming> {
-  const text = () => document.querySelector("#preview-panel .file-text")?.textContent ?? "";
-  const panel = document.querySelector("#preview-panel");
-  if (!panel) return Promise.reject(new Error("no #preview-panel"));
-  const before = text();
-  return new Promise((resolve, reject) => {
-    let start = 0;
-    const timeout = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`${kind} → ${value}: the preview did not change within 5 s`));
-    }, 5000);
-    const observer = new MutationObserver(() => {
-      if (text() === before) return;
-      const committed = performance.now();
-      observer.disconnect();
-      clearTimeout(timeout);
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () =>
-          resolve({ commitMs: committed - start, frameMs: performance.now() - start });
-        channel.port2.postMessage(null);
-      });
-    });
-    observer.observe(panel, { subtree: true, childList: true, characterData: true });
-    start = performance.now();
-    if (kind === "hostname") {
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set;
-      setter?.call(element, value);
-      element.dispatchEvent(new Event("input", { bubbles: true }));
-    } else if (kind === "version") {
-      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, "value")?.set;
-      setter?.call(element, value);
-      element.dispatchEvent(new Event("change", { bubbles: true }));
-    } else {
-      element.click(); // a radio: click checks it and fires input/change, as a person's click does
-    }
-  });
+/** One real-input edit of `kind`, timed in the page; see the file's comment. */
+async function timedEdit(page: Page, kind: EditKind, step: number): Promise<EditTiming> {
+  await page.evaluate("__bench.arm()");
+  const second = step % 2 === 1;
+  if (kind === "hostname") {
+    await page.getByLabel("Hostname", { exact: true }).focus();
+    await page.keyboard.press(second ? "Backspace" : "x");
+  } else if (kind === "version") {
+    await page.getByLabel("Kubernetes version", { exact: true }).focus();
+    await page.keyboard.press(second ? "ArrowUp" : "ArrowDown");
+  } else {
+    const [group, first, other] =
+      kind === "arch" ? ["Architecture", "x86-64", "arm64"] : ["Updates", /^Patch/, "Off"];
+    await page
+      .getByRole("group", { name: group, exact: true })
+      .getByLabel(second ? first : other)
+      .click();
+  }
+  const timing = (await page.evaluate("__bench.result")) as EditTiming & { hadInput: boolean };
+  if (!timing.hadInput) throw new Error(`${kind}: the preview changed before any input arrived`);
+  return timing;
 }
 
-/** The next edit of each kind: what to dispatch it on, and the value. */
-async function editPlan(page: Page) {
-  const hostname = await page.getByLabel("Hostname", { exact: true }).elementHandle();
-  const select = await page.locator("#field-kubernetesVersion").elementHandle();
-  const versions = await select.evaluate((s) =>
-    Array.from((s as HTMLSelectElement).options, (o) => o.value),
-  );
-  const radios = async (group: string) =>
-    Promise.all(
-      (await page.getByRole("group", { name: group, exact: true }).getByRole("radio").all()).map(
-        (r) => r.elementHandle(),
-      ),
-    );
-  // Role: Control plane / Worker; Updates: Patch… / Off.
-  const role = (await radios("Role")).slice(0, 2) as ElementHandle<HTMLInputElement>[];
-  const updates = (await radios("Updates")).slice(0, 2) as ElementHandle<HTMLInputElement>[];
-  const typed = "workernodeabcdefghijk"; // letters only: every prefix is a valid host name
-  let typedLength = 0;
-  let versionIndex = versions.indexOf(await select.evaluate((s) => (s as HTMLSelectElement).value));
-  return async (kind: EditKind) => {
-    if (kind === "hostname") {
-      typedLength = (typedLength % typed.length) + 1;
-      return { element: hostname, value: typed.slice(0, typedLength) };
-    }
-    if (kind === "version") {
-      versionIndex = (versionIndex + 1) % versions.length;
-      return { element: select, value: versions[versionIndex] ?? "" };
-    }
-    const [first, second] = kind === "role" ? role : updates;
-    if (!first || !second) throw new Error(`the ${kind} group has no two radios`);
-    const firstChecked = await first.evaluate((e) => e.checked);
-    return { element: firstChecked ? second : first, value: firstChecked ? "second" : "first" };
-  };
-}
-
-/** `rounds` edits of each kind on each tab: 8 × rounds edits in all. */
+/** `rounds` edit pairs of each kind on each tab, on the default page or the manual one. */
 export async function benchPreview(
   browser: Browser,
   url: string,
-  rounds = 30,
+  mode: PageMode,
+  rounds = 15,
 ): Promise<PreviewLatency> {
-  // One node with kubeadm written into its Butane: with the zero-touch cluster bootstrap
-  // (the default since 985b137) the node's Butane is the same for both roles.
-  const page = await openPage(browser, `${url}?bootstrap=manual`);
+  const page = await openPage(browser, mode === "manual" ? `${url}?bootstrap=manual` : url);
   // The highlighter is lazy: measure with it loaded, as a person sees the page after a moment.
   await page.locator("#preview-panel .file-text span").first().waitFor();
-  await page.waitForTimeout(1000); // let the aborted catalogue requests settle
-  const rendererLoaded = page.waitForResponse(/\/render-node-[\w-]+\.js$/);
+  const rendererLoaded = page
+    .waitForResponse(/\/render-node-[\w-]+\.js$/, { timeout: 10_000 })
+    .catch(() => undefined); // already loaded, or renders elsewhere: the edits tell
   await page.getByLabel("Hostname", { exact: true }).click();
   await rendererLoaded;
-  const next = await editPlan(page);
+  await page.waitForTimeout(2500); // the CA (default page) and the aborted catalogue requests settle
   const all: EditTiming[] = [];
   const byKind: PreviewLatency["byKind"] = [];
+  let interactions = 0;
   for (const tab of tabs) {
     await page.getByRole("tab", { name: tab, exact: true }).click();
     const perKind = new Map<EditKind, number[]>(editKinds.map((k) => [k, []]));
+    // Round 0 warms up; each round edits every kind twice (there and back).
     for (let round = 0; round < rounds + 1; round++) {
       for (const kind of editKinds) {
-        const { element, value } = await next(kind);
-        const timing = await page.evaluate(timeEdit, { kind, element, value } as never);
-        if (round === 0) continue; // warm-up
-        all.push(timing);
-        perKind.get(kind)?.push(timing.frameMs);
+        for (const step of [0, 1]) {
+          const timing = await timedEdit(page, kind, step);
+          interactions += 1;
+          if (round === 0) continue;
+          all.push(timing);
+          perKind.get(kind)?.push(timing.frameMs);
+        }
       }
     }
     for (const [kind, times] of perKind) {
@@ -186,16 +199,26 @@ export async function benchPreview(
       });
     }
   }
+  await page.waitForTimeout(200); // the last interaction's entry is reported after its paint
+  const reported = (await page.evaluate("__bench.interactions()")) as number[];
   await page.context().close();
+  // Every edit is one interaction (a key press, or a click) besides the tab clicks and focus
+  // changes; the API reports only those of 16 ms or more, so the rest count as 16.
+  const interactionsMs = [
+    ...reported,
+    ...Array<number>(Math.max(0, interactions - reported.length)).fill(16),
+  ];
   const frames = all.map((t) => t.frameMs);
   const commits = all.map((t) => t.commitMs);
   return {
+    mode,
     edits: all.length,
     previewP50Ms: median(frames),
     previewP95Ms: percentile(frames, 95),
     commitP50Ms: median(commits),
     commitP95Ms: percentile(commits, 95),
     byKind,
+    interactionsMs,
   };
 }
 
@@ -217,17 +240,57 @@ function paintTimings(): Promise<{ fcp: number | null; lcp: number | null }> {
   });
 }
 
-export async function benchFirstLoad(browser: Browser, url: string, loads = 7): Promise<FirstLoad> {
+const isJs = (file: string) => /\.m?js$/.test(file);
+const isCss = (file: string) => file.endsWith(".css");
+
+/** Navigation to idle in a fresh context, `loads` times after a warm-up; see the file's comment. */
+export async function benchFirstLoad(
+  browser: Browser,
+  url: string,
+  takeServed: () => ServedResponse[],
+  loads = 7,
+  quietMs = 2000,
+): Promise<FirstLoad> {
   const fcps: number[] = [];
   const lcps: number[] = [];
+  const js: number[] = [];
+  const css: number[] = [];
+  const idle: number[] = [];
+  let files: ServedResponse[] = [];
   for (let i = 0; i < loads + 1; i++) {
+    takeServed();
+    const started = Date.now();
     const page = await openPage(browser, url);
-    await page.waitForTimeout(500); // the highlighted text may become the largest paint
+    await page.waitForLoadState("load");
+    const fetched: ServedResponse[] = [];
+    let lastArrival = Date.now();
+    while (Date.now() - lastArrival < quietMs && Date.now() - started < 30_000) {
+      await page.waitForTimeout(100);
+      const more = takeServed();
+      if (more.length > 0) {
+        fetched.push(...more);
+        lastArrival = Date.now();
+      }
+    }
     const { fcp, lcp } = await page.evaluate(paintTimings);
     await page.context().close();
     if (i === 0) continue; // warm-up: the first launch of a page in this browser
     if (fcp !== null) fcps.push(fcp);
     if (lcp !== null) lcps.push(lcp);
+    const sum = (test: (file: string) => boolean) =>
+      fetched.filter((f) => test(f.served)).reduce((total, f) => total + f.bytes, 0);
+    js.push(sum(isJs));
+    css.push(sum(isCss));
+    idle.push(lastArrival - started);
+    files = fetched;
   }
-  return { loads, fcpMs: median(fcps), lcpMs: median(lcps) };
+  return {
+    loads,
+    fcpMs: median(fcps),
+    lcpMs: median(lcps),
+    jsWireBytes: median(js),
+    cssWireBytes: median(css),
+    idleMs: median(idle),
+    files,
+  };
 }

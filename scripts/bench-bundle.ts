@@ -1,25 +1,26 @@
 /**
- * What the initial bundle is made of: builds once with source maps into a temporary
- * directory (never dist/), attributes every byte of the initial chunks to the source file
- * it came from, and groups them by npm package or by folder of src/. The gzip column
+ * What the first load is made of: builds once with source maps into a temporary
+ * directory (never dist/), attributes every byte of the JavaScript the default page fetches
+ * until idle (check-bundle-size.mjs's firstLoadAssets: workers included) to the source file
+ * it came from, and groups them by chunk and npm package or folder of src/. The gzip column
  * gzips each group's bytes on its own and scales the groups to the real total, so it is a
  * share of the whole ("gzip-ish"), not an exact saving.
  *   npx tsx scripts/bench-bundle.ts
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { initialAssets } from "./check-bundle-size.mjs";
+import { firstLoadAssets } from "./check-bundle-size.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface BundleGroup {
   group: string;
   bytes: number;
-  /** This group's share of the initial JS's real gzip size. */
+  /** This group's share of the first load's real gzip size. */
   gzipShareBytes: number;
 }
 
@@ -76,7 +77,7 @@ export function groupOf(source: string): string {
   return source.includes("vite") || source.includes("\0") ? "(vite runtime)" : source;
 }
 
-/** Builds into a temporary outDir with source maps and returns the initial JS by group. */
+/** Builds into a temporary outDir with source maps and returns the first load's JS by group. */
 export function analyseInitialBundle(): { groups: BundleGroup[]; gzipBytes: number } {
   const outDir = mkdtempSync(path.join(tmpdir(), "fkw-bundle-"));
   try {
@@ -88,15 +89,24 @@ export function analyseInitialBundle(): { groups: BundleGroup[]; gzipBytes: numb
     if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`);
     const bytesByGroup = new Map<string, string[]>();
     let gzipTotal = 0;
-    for (const asset of initialAssets(outDir)) {
+    for (const asset of firstLoadAssets(outDir)) {
       if (asset.kind !== "js") continue;
       gzipTotal += asset.gzipBytes;
       const code = readFileSync(path.join(outDir, asset.file), "utf8");
-      const map = JSON.parse(readFileSync(path.join(outDir, `${asset.file}.map`), "utf8")) as {
+      const mapFile = path.join(outDir, `${asset.file}.map`);
+      // A chunk with no source of its own (the bundler's runtime) has no map.
+      const map = (
+        existsSync(mapFile)
+          ? JSON.parse(readFileSync(mapFile, "utf8"))
+          : { sources: [], mappings: "" }
+      ) as {
         sources: string[];
         mappings: string;
       };
-      const add = (group: string, text: string) => {
+      // "render-worker" for assets/render-worker-DxYfXzXT.js: the chunk without its hash.
+      const chunk = path.basename(asset.file).replace(/-[\w-]{8}\.js$/, "");
+      const add = (source: string, text: string) => {
+        const group = `${chunk}: ${source}`;
         const list = bytesByGroup.get(group) ?? [];
         list.push(text);
         bytesByGroup.set(group, list);

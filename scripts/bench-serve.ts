@@ -13,10 +13,18 @@ import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** One response the server sent: its path and its body bytes on the wire (gzip when accepted). */
+export interface ServedResponse {
+  served: string;
+  bytes: number;
+}
+
 export interface ServedBuild {
   /** http://127.0.0.1:PORT/ */
   url: string;
   distDir: string;
+  /** The responses sent since the last call, oldest first. */
+  takeServed: () => ServedResponse[];
   close: () => void;
 }
 
@@ -52,19 +60,34 @@ export async function buildAndServe(): Promise<ServedBuild> {
     rmSync(root, { recursive: true, force: true });
     throw new Error(`vite build failed (exit ${build.status})`);
   }
-  const port = await freePort();
+  // BENCH_PORT pins the port (to keep clear of other checkouts' servers); else the system picks.
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const server = spawn("node", [path.join(root, "scripts/serve-static.mjs"), String(port), "/"], {
     stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, SERVE_LOG_BYTES: "1" },
   });
+  let served: ServedResponse[] = [];
+  let pending = "";
   await new Promise<void>((resolve, reject) => {
     server.once("exit", (code) => reject(new Error(`serve-static exited (${code})`)));
     server.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("serving")) resolve();
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.startsWith("serving")) resolve();
+        else if (line.startsWith("{")) served.push(JSON.parse(line) as ServedResponse);
+      }
     });
   });
   return {
     url: `http://127.0.0.1:${port}/`,
     distDir,
+    takeServed: () => {
+      const taken = served;
+      served = [];
+      return taken;
+    },
     close: () => {
       server.kill();
       rmSync(root, { recursive: true, force: true });

@@ -1,8 +1,15 @@
 /**
- * The bundle budget: after `vite build`, the gzip size of what the first load of the page
- * downloads — index.html's entry script with its static imports (modulepreload links and
- * `import … from "./x.js"` in the chunks, transitively; never `import()`-ed lazy chunks)
- * and its stylesheets. Exits 1 when the initial JavaScript is over the budget.
+ * The bundle budget: after `vite build`, the gzip size of the JavaScript the default page
+ * fetches until it is idle (firstLoadAssets):
+ * - index.html's entry script with its static imports (modulepreload links and
+ *   `import … from "./x.js"` in the chunks, transitively) and its stylesheets;
+ * - every Web Worker those chunks start (the render worker starts on mount, and in the
+ *   default zero-touch mode the secrets worker within 1.5 s); each worker is one
+ *   self-contained file, and its own static imports are followed too;
+ * - the `import()`-ed modules the page loads by itself before idle (loadedBeforeIdle,
+ *   found through Vite's manifest, dist/.vite/manifest.json), with their static imports.
+ * e2e/first-load.spec.ts checks this model against what a browser really fetches. Prints
+ * every file; exits 1 when the JavaScript is over FIRST_LOAD_JS_GZIP_CEILING.
  *   node scripts/check-bundle-size.mjs [DIST_DIR]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -10,12 +17,32 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** Initial JavaScript, gzip, in bytes: the issue's 150 KB target. */
-export const INITIAL_JS_GZIP_BUDGET = 150 * 1024;
+/** All JavaScript until idle, gzip, in bytes: issue 17's target, not met yet (see the ceiling). */
+export const FIRST_LOAD_JS_GZIP_TARGET = 150 * 1024;
+/**
+ * What `npm test` enforces: the first load as measured when this check was written
+ * (264 KB gzip-6: 129 KB page, 70 KB render worker, 55 KB secrets worker, 9 KB
+ * highlighter) plus 2 %, so it can only shrink. Lower it as the levers in issue 17 land,
+ * down to the target.
+ */
+export const FIRST_LOAD_JS_GZIP_CEILING = 269 * 1024;
+
+/**
+ * Modules the page `import()`s by itself before it is idle, as Vite's manifest names them:
+ * the preview's highlighter, right after the first render.
+ */
+export const loadedBeforeIdle = ["src/features/preview/highlighter.ts"];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const attribute = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
+
+/**
+ * A worker's script: Vite writes `new Worker(new URL(new URL("name.js", import.meta.url).href,
+ * …), …)` (the inner URL once a base is set); the file is the first URL relative to the chunk.
+ */
+const workerUrl =
+  /new Worker\(\s*new URL\(\s*(?:new URL\(\s*)?["'`]([^"'`]+)["'`]\s*,\s*import\.meta\.url/g;
 
 /** Static `import … from "x"`, `import "x"` and `export … from "x"` specifiers; not `import("x")`. */
 const staticImport =
@@ -28,7 +55,7 @@ export const gzipBytes = (buffer) => gzipSync(buffer).length;
  * The files the page loads before anything lazy: [{ file, kind, bytes, gzipBytes }], with
  * file relative to dist.
  */
-export function initialAssets(distDir = path.join(repoRoot, "dist")) {
+export function initialAssets(distDir = path.join(repoRoot, "dist"), { untilIdle = false } = {}) {
   const html = readFileSync(path.join(distDir, "index.html"), "utf8");
   const scripts = [];
   const styles = [];
@@ -47,6 +74,7 @@ export function initialAssets(distDir = path.join(repoRoot, "dist")) {
   const resolveFromHtml = (url) => path.normalize(url.replace(/^\.?\//, ""));
   const seen = new Set();
   const queue = scripts.filter(local).map(resolveFromHtml);
+  if (untilIdle) queue.push(...manifestFiles(distDir, loadedBeforeIdle));
   while (queue.length > 0) {
     const file = queue.shift();
     if (seen.has(file)) continue;
@@ -57,6 +85,10 @@ export function initialAssets(distDir = path.join(repoRoot, "dist")) {
       if (!specifier.startsWith(".")) continue;
       queue.push(path.normalize(path.join(path.dirname(file), specifier)));
     }
+    if (!untilIdle) continue;
+    for (const match of code.matchAll(workerUrl)) {
+      queue.push(path.normalize(path.join(path.dirname(file), match[1])));
+    }
   }
   const cssFiles = styles.filter(local).map(resolveFromHtml);
   const describe = (file, kind) => {
@@ -66,9 +98,30 @@ export function initialAssets(distDir = path.join(repoRoot, "dist")) {
   return [...[...seen].map((f) => describe(f, "js")), ...cssFiles.map((f) => describe(f, "css"))];
 }
 
-/** Totals of initialAssets: { jsBytes, jsGzipBytes, cssBytes, cssGzipBytes, files }. */
-export function initialSizes(distDir) {
-  const files = initialAssets(distDir);
+/** The built files of these source modules, from Vite's manifest (build.manifest). */
+function manifestFiles(distDir, modules) {
+  const manifestFile = path.join(distDir, ".vite/manifest.json");
+  if (!existsSync(manifestFile)) throw new Error(`No ${manifestFile}: build with build.manifest.`);
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  return modules.map((module) => {
+    const chunk = manifest[module];
+    if (!chunk) throw new Error(`${module} is not in ${manifestFile}: is it still import()-ed?`);
+    return path.normalize(chunk.file);
+  });
+}
+
+/**
+ * The files the default page fetches until idle: initialAssets plus workers and
+ * loadedBeforeIdle; see the file's comment.
+ */
+export const firstLoadAssets = (distDir) => initialAssets(distDir, { untilIdle: true });
+
+/**
+ * Totals of initialAssets (or, with untilIdle, firstLoadAssets): { jsBytes, jsGzipBytes,
+ * cssBytes, cssGzipBytes, files }.
+ */
+export function initialSizes(distDir, options) {
+  const files = initialAssets(distDir, options);
   const sum = (kind, key) =>
     files.filter((f) => f.kind === kind).reduce((total, f) => total + f[key], 0);
   return {
@@ -88,23 +141,28 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`No ${path.join(distDir, "index.html")}: run vite build first.`);
     process.exit(1);
   }
-  const sizes = initialSizes(distDir);
+  const sizes = initialSizes(distDir, { untilIdle: true });
+  const staticOnly = initialSizes(distDir);
   for (const f of sizes.files) {
     console.log(
       `  ${f.kind.padEnd(3)} ${f.file.padEnd(40)} ${kb(f.bytes).padStart(10)} ${kb(f.gzipBytes).padStart(10)} gzip`,
     );
   }
   console.log(
-    `initial JS:  ${kb(sizes.jsBytes)}, ${kb(sizes.jsGzipBytes)} gzip (${sizes.jsGzipBytes} bytes)`,
+    `first load until idle, JS:  ${kb(sizes.jsBytes)}, ${kb(sizes.jsGzipBytes)} gzip (${sizes.jsGzipBytes} bytes)`,
   );
   console.log(
-    `initial CSS: ${kb(sizes.cssBytes)}, ${kb(sizes.cssGzipBytes)} gzip (${sizes.cssGzipBytes} bytes)`,
+    `first load until idle, CSS: ${kb(sizes.cssBytes)}, ${kb(sizes.cssGzipBytes)} gzip (${sizes.cssGzipBytes} bytes)`,
   );
-  if (sizes.jsGzipBytes > INITIAL_JS_GZIP_BUDGET) {
+  console.log(`of which index.html's static imports, JS: ${kb(staticOnly.jsGzipBytes)} gzip`);
+  if (sizes.jsGzipBytes > FIRST_LOAD_JS_GZIP_CEILING) {
     console.error(
-      `Initial JS is ${kb(sizes.jsGzipBytes)} gzip, over the budget of ${kb(INITIAL_JS_GZIP_BUDGET)} (${INITIAL_JS_GZIP_BUDGET} bytes) by ${kb(sizes.jsGzipBytes - INITIAL_JS_GZIP_BUDGET)}.`,
+      `First-load JS is ${kb(sizes.jsGzipBytes)} gzip, over the ceiling of ${kb(FIRST_LOAD_JS_GZIP_CEILING)} (${FIRST_LOAD_JS_GZIP_CEILING} bytes) by ${kb(sizes.jsGzipBytes - FIRST_LOAD_JS_GZIP_CEILING)}.`,
     );
     process.exit(1);
   }
-  console.log(`Within the budget of ${kb(INITIAL_JS_GZIP_BUDGET)} gzip for initial JS.`);
+  const gap = sizes.jsGzipBytes - FIRST_LOAD_JS_GZIP_TARGET;
+  console.log(
+    `Within the ceiling of ${kb(FIRST_LOAD_JS_GZIP_CEILING)} gzip; ${gap > 0 ? `${kb(gap)} over` : "within"} the target of ${kb(FIRST_LOAD_JS_GZIP_TARGET)}.`,
+  );
 }

@@ -2,6 +2,8 @@
  * Serves the built site (dist/) from a sub-path, as GitHub Pages would, for browser tests
  * and the benchmarks: text compressed with gzip when the browser accepts it, as Pages does.
  *   node scripts/serve-static.mjs PORT [/sub/path/]
+ * With SERVE_LOG_BYTES=1 it prints one JSON line per response once sent, {"served": path,
+ * "bytes": body bytes on the wire (after gzip)}, for the first-load benchmark.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -23,6 +25,17 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** Counts the body bytes written to `response` and prints them when it has been sent. */
+function logBytes(response, served) {
+  let bytes = 0;
+  const write = response.write.bind(response);
+  response.write = (chunk, ...rest) => {
+    bytes += Buffer.byteLength(chunk);
+    return write(chunk, ...rest);
+  };
+  response.on("finish", () => console.log(JSON.stringify({ served, bytes })));
+}
+
 createServer((request, response) => {
   const url = new URL(request.url ?? "/", "http://localhost");
   if (!url.pathname.startsWith(mount)) {
@@ -43,6 +56,7 @@ createServer((request, response) => {
     vary: "accept-encoding",
     ...(compress ? { "content-encoding": "gzip" } : {}),
   });
+  if (process.env.SERVE_LOG_BYTES === "1") logBytes(response, url.pathname);
   const body = createReadStream(file);
   if (compress) body.pipe(createGzip({ level: 9 })).pipe(response);
   else body.pipe(response);

@@ -1,6 +1,7 @@
 /**
  * Every check, in order: the shared vectors are whole, lint, type check, unit tests, Ignition
- * checks, the first-boot simulation, production build, browser tests. Ends with one line
+ * checks, the first-boot simulation, production build and its first-load budget, the bundled
+ * CLI, browser tests. Ends with one line
  * "N passed, N failed, N skipped" over the unit and browser tests; a check that is not a test
  * suite (lint, build, …) adds one failure when it fails, and so does one that cannot run here
  * (a tool missing, not root), so a red or absent step can never hide behind a green count.
@@ -118,6 +119,7 @@ if (
 }
 const built = step("build", "npx", ["vite", "build"]);
 if (built) step("bundle size budget", "node", ["scripts/check-bundle-size.mjs"]);
+step("CLI bundle", "node", ["scripts/check-cli-bundle.mjs"]);
 const chromiumReady = ensureDebianPackage(
   () => chromiumExecutable() !== null,
   "chromium",

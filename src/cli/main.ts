@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { nodeFilesDirectory } from "./node-files-directory";
-import { renderUsage, runRenderCommand } from "./render-command";
+import { renderUsage } from "./render-usage";
 
 const usage = `usage: cli <command> [options]
 
@@ -14,7 +14,9 @@ ${renderUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Each command loads its own code: `butane` starts without the renderer, X.509 and the catalogue.
   if (command === "render") {
+    const { runRenderCommand } = await import("./render-command");
     return runRenderCommand(rest, {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

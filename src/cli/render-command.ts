@@ -11,15 +11,11 @@ import { readFormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
 import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle";
 import { parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
-import {
-  bundleReadmeFileName,
-  butaneFileName,
-  clusterSecretsFileName,
-  ignitionFileName,
-} from "../core/file-names";
+import { bundleReadmeFileName, clusterSecretsFileName } from "../core/file-names";
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
 import type { WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/cluster/node-secrets";
+import { maxCliWorkers, renderUsage } from "./render-usage";
 import { nodeBundle } from "../core/bundle/node-bundle";
 import {
   clusterReadiness,
@@ -40,31 +36,6 @@ export interface RenderIo {
   /** For --secrets. */
   readFile?(path: string): string;
 }
-
-/** The page offers up to 100 workers; automation may ask for more. */
-const maxCliWorkers = 1000;
-
-export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
-                  [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
-
-Writes the files the wizard offers for that preset (${butaneFileName}, ${ignitionFileName} and the
-sysupdate files) to DIR, or prints ${butaneFileName} to stdout without --out.
-With bootstrap=generated (the default) the cluster's CA and bootstrap token are generated
-and written to DIR/${clusterSecretsFileName}, or read from --secrets FILE (a file the wizard or
-this command wrote). --workers N writes a whole cluster: DIR/<node>/${butaneFileName} and
-${ignitionFileName} for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
-README with the boot order. Uses the embedded release snapshot,
-or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
-that fails it warns and uses the snapshot.
-The join token is a secret and never part of a preset: pass --join-token or set
-FKW_JOIN_TOKEN.
-Before writing, the files are checked as the page checks them: what would keep them from
-booting (a worker without an endpoint or join token, --workers without endpoint, a value
-that is not valid, extra Butane that does not compile, ...) is printed as an error and
-nothing is written (exit 1); notes are printed as warnings. --allow-incomplete writes the
-files anyway, with the problems at the top of DIR/${bundleReadmeFileName}. --strict makes any warning, an
-ignored preset parameter, or an unavailable --api an error (exit 1).
-`;
 
 interface RenderArgs {
   preset: string;

@@ -1,4 +1,7 @@
-import semver from "semver";
+// The functions alone, not the whole package (ranges, comparators): a smaller first load.
+import parseSemver from "semver/functions/parse";
+import rcompareSemver from "semver/functions/rcompare";
+import type SemVer from "semver/classes/semver";
 
 /**
  * Kubernetes versions and the bakery's names built from them, in one place: every parse,
@@ -15,7 +18,7 @@ export const kubernetesVersionPattern = /^v\d+\.\d+\.\d+$/;
 
 /** A release's own version: "v1.32.2", never "1.32.2", "v1.32" or "v1.32.2-rc.1". */
 export function isKubernetesVersion(text: string): boolean {
-  const parsed = semver.parse(text);
+  const parsed = parseSemver(text);
   return parsed !== null && text === `v${parsed.major}.${parsed.minor}.${parsed.patch}`;
 }
 
@@ -23,15 +26,15 @@ export function isKubernetesVersion(text: string): boolean {
  * A version or a minor, with or without "v" ("v1.32.2", "1.32.2", "v1.32", "1.32"), as
  * semver (a minor as its .0), or null when it is neither.
  */
-function parseVersionOrMinor(text: string): semver.SemVer | null {
+function parseVersionOrMinor(text: string): SemVer | null {
   const bare = text.trim().replace(/^v/, "");
-  const parsed = semver.parse(bare) ?? semver.parse(`${bare}.0`);
+  const parsed = parseSemver(bare) ?? parseSemver(`${bare}.0`);
   return parsed !== null && parsed.prerelease.length === 0 && parsed.build.length === 0
     ? parsed
     : null;
 }
 
-function parseOrThrow(text: string): semver.SemVer {
+function parseOrThrow(text: string): SemVer {
   const parsed = parseVersionOrMinor(text);
   if (!parsed) throw new Error(`not a Kubernetes version: "${text}" (e.g. v1.32.2 or v1.32)`);
   return parsed;
@@ -59,7 +62,7 @@ export function minorNumber(version: string): number {
 
 /** Sort order, newest first; takes versions and minors alike (a minor as its .0). */
 export function newestFirst(a: string, b: string): number {
-  return semver.rcompare(parseOrThrow(a), parseOrThrow(b));
+  return rcompareSemver(parseOrThrow(a), parseOrThrow(b));
 }
 
 /** Sort order, oldest first; takes versions and minors alike (a minor as its .0). */

@@ -35,4 +35,18 @@ describe("data URLs by Butane's rule", () => {
       compression: "",
     });
   });
+  it("answers the same for contents seen before, per compression, and a caller's change to an answer stays its own", () => {
+    const text = "KEY=value-value-value\n".repeat(40);
+    const first = makeDataUrl(enc(text), undefined);
+    first.source = "changed by the caller";
+    const again = makeDataUrl(enc(text), undefined);
+    expect(again.compression).toBe("gzip");
+    expect(again.source).not.toBe("changed by the caller");
+    // The same contents with the user's own compression: not the answer kept for none.
+    expect(makeDataUrl(enc(text), "gzip")).toEqual({
+      source: `data:,${encodeURIComponent(text).replaceAll("=", "%3D")}`,
+      compression: undefined,
+    });
+    expect(makeDataUrl(enc(`${text}!`), undefined).source).not.toBe(again.source);
+  });
 });

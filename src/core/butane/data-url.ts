@@ -16,11 +16,7 @@ export function escapeDataUrl(bytes: Uint8Array): string {
 }
 
 export function base64(bytes: Uint8Array): string {
-  let bin = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(bin);
+  return btoa(latin1(bytes));
 }
 
 export interface DataUrl {
@@ -36,6 +32,40 @@ export interface DataUrl {
  * of the word "gzip".
  */
 export function makeDataUrl(contents: Uint8Array, currentCompression: string | undefined): DataUrl {
+  // The wizard compiles the same files (CA, kubeadm, CNI units) on every edit: gzip, base64
+  // and escaping were a quarter of a render (profiled), so recent answers are kept.
+  if (contents.length < memoMinBytes || contents.length > memoMaxBytes)
+    return dataUrlOf(contents, currentCompression);
+  const key = `${currentCompression ?? "\u0000"}\u0000${latin1(contents)}`;
+  const known = memo.get(key);
+  if (known) {
+    memo.delete(key); // most recently used last
+    memo.set(key, known);
+    return { ...known };
+  }
+  const url = dataUrlOf(contents, currentCompression);
+  memo.set(key, url);
+  if (memo.size > memoEntries) memo.delete(memo.keys().next().value ?? "");
+  return { ...url };
+}
+
+/** Recent makeDataUrl answers by compression and contents, least recently used first. */
+const memo = new Map<string, DataUrl>();
+const memoEntries = 128;
+/** Small contents cost less to encode than to look up; large ones would hold memory. */
+const memoMinBytes = 64;
+const memoMaxBytes = 256 * 1024;
+
+/** The bytes as a string, one character each: a Map key. */
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return text;
+}
+
+function dataUrlOf(contents: Uint8Array, currentCompression: string | undefined): DataUrl {
   const userCompressed = currentCompression !== undefined && currentCompression !== "";
   let compression: string | undefined = userCompressed ? undefined : "";
   let opaque = "," + escapeDataUrl(contents);

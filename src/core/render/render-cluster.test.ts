@@ -133,6 +133,39 @@ describe("renderCluster", () => {
     }
   });
 
+  // renderCluster makes workers from one template (render-cluster.ts, workerFromTemplate):
+  // each must be what rendering and compiling that node alone gives, byte for byte.
+  const aloneChoices: [string, Partial<WizardState>][] = [
+    ["flannel, worker-{n}", {}],
+    [
+      "calico, arm64, updates off, kured",
+      { cni: "calico", arch: "arm64", updates: "off", reboot: "kured" },
+    ],
+    [
+      "extra Butane and SSH keys, long dotted names",
+      {
+        workerNamePattern: `${"k".repeat(50)}-{n}.nodes.example.com`,
+        sshKeys:
+          "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx0ZXN0a2V5Zm9ydGhlY2x1c3RlcnRlc3Q0MjQyNDI ops@example",
+        extraButane:
+          "storage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: worker-1 says hello\n",
+      },
+    ],
+    ["names YAML would quote (numbers)", { workerNamePattern: "{n}" }],
+    ["names YAML would quote (floats)", { workerNamePattern: "{n}e5" }],
+  ];
+  it.each(aloneChoices)("makes each worker as renderNode alone does: %s", (_, changes) => {
+    const choices: WizardState = { ...state, ...changes, bootstrap: "generated" };
+    const nodes = renderCluster(choices, secrets, {}, 12);
+    expect(nodes).toHaveLength(13);
+    for (const node of nodes.slice(1)) {
+      const alone = renderNode({ ...choices, role: "worker", hostname: node.name }, { secrets });
+      expect(node.rendered.compiled.exitCode).toBe(0);
+      expect(node.rendered).toEqual(alone);
+      expect(JSON.stringify(node.rendered)).toBe(JSON.stringify(alone));
+    }
+  });
+
   it("names workers from the pattern", () => {
     expect(workerHostnames("w{n}.example.com", 2)).toEqual(["w1.example.com", "w2.example.com"]);
   });
