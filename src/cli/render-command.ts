@@ -12,7 +12,7 @@ import { decodePreset } from "../core/config/preset";
 import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle";
 import { clusterSecretsFileName, parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
-import type { WizardState } from "../core/config/wizard-state";
+import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/render/kubeadm-parts";
 import { nodeBundle } from "../core/bundle/node-bundle";
 import {
@@ -38,8 +38,8 @@ export interface RenderIo {
 /** The page offers up to 100 workers; automation may ask for more. */
 const maxCliWorkers = 1000;
 
-export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
-                  [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
+export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--control-planes N]
+                  [--secrets FILE] [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
 
 Writes the files the wizard offers for that preset (config.bu, config.ign and the
 sysupdate files) to DIR, or prints config.bu to stdout without --out.
@@ -47,7 +47,10 @@ With bootstrap=generated (the default) the cluster's CA and bootstrap token are 
 and written to DIR/cluster-secrets.json, or read from --secrets FILE (a file the wizard or
 this command wrote). --workers N writes a whole cluster: DIR/<node>/config.bu and
 config.ign for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
-README with the boot order. Uses the embedded release snapshot,
+README with the boot order. --control-planes 3 or 5 (as the preset's control-planes) makes
+that many control planes, cp-1 … cp-N, sharing one endpoint: kube-vip's virtual IP
+(lb=kube-vip, the default) or your load balancer (lb=external); the first runs kubeadm init,
+the others join it. Uses the embedded release snapshot,
 or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
 that fails it warns and uses the snapshot.
 The join token is a secret and never part of a preset: pass --join-token or set
@@ -64,6 +67,7 @@ interface RenderArgs {
   preset: string;
   out?: string;
   workers?: number;
+  controlPlanes?: WizardState["controlPlanes"];
   secrets?: string;
   joinToken?: string;
   api?: string;
@@ -93,6 +97,13 @@ function parseArgs(argv: string[]): RenderArgs | string {
           return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
         }
         args.workers = Number(count);
+      } else if (arg === "--control-planes") {
+        const count = value();
+        const allowed = controlPlaneCounts as readonly string[];
+        if (!allowed.includes(count)) {
+          return `--control-planes takes ${allowed.join(", ")} (an odd count keeps etcd's majority), not ${count}`;
+        }
+        args.controlPlanes = count as WizardState["controlPlanes"];
       } else if (arg === "--join-token") args.joinToken = value();
       else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
@@ -126,7 +137,10 @@ export async function runRenderCommand(
       if (args.strict) return 1;
     } else catalogue = live;
   }
-  const preset = decodePreset(args.preset, catalogue);
+  const decoded = decodePreset(args.preset, catalogue);
+  const preset = args.controlPlanes
+    ? { ...decoded, state: { ...decoded.state, controlPlanes: args.controlPlanes } }
+    : decoded;
   for (const notice of preset.notices) {
     io.stderr(
       `${args.strict ? "error" : "warning"}: preset parameter ${notice.param}=${notice.value} ignored: ${notice.message}\n`,
@@ -149,7 +163,13 @@ export async function runRenderCommand(
     }
     ({ secrets, state: clusterState } = loaded);
   }
-  const judged = { fieldErrors: errors, catalogue, release, hasSecrets: secrets !== undefined };
+  const judged = {
+    fieldErrors: errors,
+    catalogue,
+    release,
+    hasSecrets: secrets !== undefined,
+    hasControlPlaneSecrets: secrets?.controlPlane !== undefined,
+  };
 
   if (args.workers !== undefined && args.out !== undefined && secrets) {
     const nodes = renderCluster(clusterState, secrets, { imageSha256 }, args.workers);
@@ -240,7 +260,10 @@ async function clusterSecrets(
         "warning: generated new cluster secrets that are saved nowhere: use --out DIR (writes cluster-secrets.json) or --secrets FILE to keep them\n",
       );
     }
-    return { secrets: await generateNodeSecrets(), state };
+    return {
+      secrets: await generateNodeSecrets({ controlPlanes: Number(state.controlPlanes) }),
+      state,
+    };
   }
   let text: string;
   try {

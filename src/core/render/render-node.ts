@@ -68,6 +68,8 @@ export interface RenderContext {
   imageSha256?: string;
   /** The cluster's generated secrets, for bootstrap "generated". */
   secrets?: NodeSecrets;
+  /** A control plane after the first of several: it joins them instead of running init. */
+  joinsControlPlane?: boolean;
 }
 
 /**
@@ -125,7 +127,9 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     );
   }
   if (state.reboot === "kured") units.push({ name: "locksmithd.service", mask: true });
-  const kubeadm = kubeadmParts(state, context.secrets);
+  const kubeadm = kubeadmParts(state, context.secrets, {
+    joinsControlPlane: context.joinsControlPlane,
+  });
   files.push(...kubeadm.files);
   units.push(...kubeadm.units);
   notices.push(...kubeadm.notices);
