@@ -87,8 +87,9 @@ describe("cluster secrets file", () => {
       "a missing front-proxy CA",
       () =>
         corrupt((f) => {
-          const { frontProxyCaCertificatePem: _, ...rest } = shared;
-          f.controlPlane = rest;
+          const partial: Partial<ControlPlaneSecrets> = { ...shared };
+          delete partial.frontProxyCaCertificatePem;
+          f.controlPlane = partial;
         }),
       /^controlPlane\.frontProxyCaCertificatePem: /,
     ],
