@@ -119,9 +119,19 @@ describe("three control planes from one set of secrets", () => {
       });
       expect(JSON.stringify(join)).not.toContain("certificateKey");
       expect(unit(node, "kubeadm.service")).toContain("ExecStart=/usr/bin/kubeadm join --config");
+      expect(unit(node, "kubeadm.service")).toContain("https://10.0.0.100:6443/readyz");
       // Add-ons are installed once, by the first control plane.
       expect(unit(node, "install-cni.service")).toBe("");
     }
+  });
+
+  it("starts the joins a minute apart, so etcd members are added one at a time", () => {
+    const nodes = renderCluster(haState({ controlPlanes: "5" }), secrets).slice(0, 5);
+    expect(
+      nodes.map(
+        (node) => /ExecStartPre=\/usr\/bin\/sleep (\d+)/.exec(unit(node, "kubeadm.service"))?.[1],
+      ),
+    ).toEqual([undefined, undefined, "60", "120", "180"]);
   });
 
   it("writes join configs each minor's kubeadm reads, 1.27 to 1.37", () => {

@@ -107,18 +107,28 @@ ${afterInit.map((step) => `ExecStartPost=${step}\n`).join("")}${coreKubeconfigSt
  * read from the 0600 JoinConfiguration, never from the command line, which any local user can
  * read in the 0644 unit file and in the process list.
  */
-function joinUnit(endpoint: string, afterControlPlaneJoin?: string[]): string {
-  const controlPlane = afterControlPlaneJoin !== undefined;
-  const after = (afterControlPlaneJoin ?? []).map((step) => `ExecStartPost=${step}\n`).join("");
+function joinUnit(endpoint: string, controlPlane?: { after: string[]; index: number }): string {
+  // A control plane waits for /readyz (etcd included): while another control plane's etcd
+  // member is being added the cluster is not ready, so joins do not overlap; the later ones
+  // also start a minute apart, so two never see "ready" at the same moment.
+  const check = controlPlane ? "readyz" : "livez";
+  const stagger =
+    controlPlane && controlPlane.index > 1
+      ? `ExecStartPre=/usr/bin/sleep ${(controlPlane.index - 1) * controlPlaneJoinSpacingSeconds}\n`
+      : "";
+  const after = (controlPlane?.after ?? []).map((step) => `ExecStartPost=${step}\n`).join("");
   return zeroTouchUnit(
     controlPlane ? "join the control plane once" : "join the cluster once",
     `ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --max-time 5 --output /dev/null https://${endpoint}/livez; do sleep 10; done'
-ExecStart=/usr/bin/kubeadm join --config ${kubeadmConfigPath}
+${stagger}${controlPlane ? `ExecStartPre=/usr/bin/sh -c 'until /usr/bin/curl --silent --insecure --fail --max-time 5 --output /dev/null https://${endpoint}/${check}; do sleep 10; done'\n` : ""}ExecStart=/usr/bin/kubeadm join --config ${kubeadmConfigPath}
 ${after}${controlPlane ? coreKubeconfigSteps : ""}Restart=on-failure
 RestartSec=30
 `,
   );
 }
+
+/** Seconds between the joins of the second, third, … control planes. */
+const controlPlaneJoinSpacingSeconds = 60;
 
 /** The worker's JoinConfiguration (0600: it holds the token) and the unit that joins with it. */
 function workerJoinParts(
@@ -164,8 +174,8 @@ export function kubeadmParts(
 
 /** Where a node stands in its cluster, beyond its role. */
 export interface NodePlace {
-  /** A control plane after the first: it joins the others instead of running init. */
-  joinsControlPlane?: boolean;
+  /** Which of several control planes (0 first): the others join the first instead of running init. */
+  controlPlaneIndex?: number;
 }
 
 function kubeadmPartsForMinor(
@@ -282,7 +292,8 @@ function highlyAvailableParts(
 ): KubeadmParts {
   const shared = secrets.controlPlane;
   if (!shared || state.controlPlaneEndpoint === "") return noParts();
-  const first = !node.joinsControlPlane;
+  const index = node.controlPlaneIndex ?? 0;
+  const first = index === 0;
   const files = sharedSecretFiles(shared);
   const afterInit: string[] = [];
   const afterJoin: string[] = [];
@@ -326,7 +337,7 @@ function highlyAvailableParts(
       {
         name: "kubeadm.service",
         enabled: true,
-        contents: joinUnit(state.controlPlaneEndpoint, afterJoin),
+        contents: joinUnit(state.controlPlaneEndpoint, { after: afterJoin, index }),
       },
     ],
     notices: [],

@@ -43,7 +43,7 @@ export function renderCluster(
     role: "control-plane",
     rendered: renderNode(
       { ...clusterState, role: "control-plane", hostname },
-      { ...context, secrets, joinsControlPlane: index > 0 },
+      { ...context, secrets, controlPlaneIndex: index },
     ),
   }));
   for (const hostname of workerHostnames(state.workerNamePattern, count)) {

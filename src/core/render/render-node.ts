@@ -68,8 +68,8 @@ export interface RenderContext {
   imageSha256?: string;
   /** The cluster's generated secrets, for bootstrap "generated". */
   secrets?: NodeSecrets;
-  /** A control plane after the first of several: it joins them instead of running init. */
-  joinsControlPlane?: boolean;
+  /** Which of several control planes this is (0 first): the others join the first instead of running init. */
+  controlPlaneIndex?: number;
 }
 
 /**
@@ -128,7 +128,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
   }
   if (state.reboot === "kured") units.push({ name: "locksmithd.service", mask: true });
   const kubeadm = kubeadmParts(state, context.secrets, {
-    joinsControlPlane: context.joinsControlPlane,
+    controlPlaneIndex: context.controlPlaneIndex,
   });
   files.push(...kubeadm.files);
   units.push(...kubeadm.units);
