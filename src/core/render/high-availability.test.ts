@@ -6,6 +6,7 @@ import { controlPlaneSecretPaths } from "../cluster/control-plane-secrets";
 import { generateNodeSecrets } from "../cluster/generate-secrets";
 import { kubeadmApiVersion } from "../cluster/kubeadm-rules";
 import { kubeVipRelease } from "../cluster/kube-vip";
+import { readFormInput } from "../config/form-input";
 import { defaultWizardState, type WizardState } from "../config/wizard-state";
 import { clusterReadiness, nodeReadiness } from "../readiness/readiness";
 import type { NodeSecrets } from "./kubeadm-parts";
@@ -141,7 +142,7 @@ describe("three control planes from one set of secrets", () => {
     ];
     expect(versions).toEqual(expect.arrayContaining(["v1.27.3", "v1.37.0"]));
     for (const version of versions) {
-      const [, second] = renderCluster(haState({ kubernetesVersion: version }), secrets) as [
+      const [, second] = renderCluster(haState({ kubernetesVersion: version }), secrets, {}, 0) as [
         ClusterNode,
         ClusterNode,
       ];
@@ -237,6 +238,18 @@ describe("kube-vip", () => {
       expect(node.rendered.butane).not.toContain("kube-vip");
     }
   });
+});
+
+describe("the virtual IP's interface", () => {
+  it.each(["eth0; rm -rf /", "eth0\nExecStart=/bin/sh", "a-very-long-interface-name", "", "eth 0"])(
+    "refuses %j, naming the field, and keeps the last good one",
+    (typed) => {
+      const base = haState();
+      const { state, errors } = readFormInput({ ...base, vipInterface: typed }, base);
+      expect(errors.vipInterface).toMatch(/^Virtual IP interface: an interface name of letters/);
+      expect(state.vipInterface).toBe("eth0");
+    },
+  );
 });
 
 describe("readiness of several control planes", () => {
