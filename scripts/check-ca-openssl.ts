@@ -1,7 +1,8 @@
-// Renders a 1+2 cluster with freshly generated secrets, then checks with openssl, as an
-// operator would: the CA in the control plane's config, its key, and the
+// Renders a 3+2 cluster (three control planes) with freshly generated secrets, then checks
+// with openssl, as an operator would: the CA in each control plane's config, its key, the
 // --discovery-token-ca-cert-hash that every worker's JoinConfiguration carries (the kubeadm
-// docs' recipe). Run: npx tsx scripts/check-ca-openssl.ts
+// docs' recipe), and that every control plane holds the same front-proxy CA, etcd CA and
+// service-account key pair, each CA with its own key. Run: npx tsx scripts/check-ca-openssl.ts
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,15 +28,77 @@ async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "check-ca-"));
   try {
     const started = performance.now();
-    const secrets = await generateNodeSecrets();
+    const secrets = await generateNodeSecrets({ controlPlanes: 3 });
     const generationMs = performance.now() - started;
     const state = {
       ...defaultWizardState("v1.33.2"),
       controlPlaneEndpoint: "10.0.0.10:6443",
       workers: "2",
+      controlPlanes: "3" as const,
     };
-    const [controlPlane, ...workers] = renderCluster(state, secrets);
-    if (!controlPlane) throw new Error("no control plane");
+    const nodes = renderCluster(state, secrets);
+    const controlPlanes = nodes.filter((node) => node.role === "control-plane");
+    const workers = nodes.filter((node) => node.role === "worker");
+    const [controlPlane] = controlPlanes;
+    if (!controlPlane || controlPlanes.length !== 3) throw new Error("not 3 control planes");
+
+    // Every control plane holds the same shared files, byte for byte.
+    const sharedPaths = [
+      "/etc/kubernetes/pki/ca.crt",
+      "/etc/kubernetes/pki/ca.key",
+      "/etc/kubernetes/pki/front-proxy-ca.crt",
+      "/etc/kubernetes/pki/front-proxy-ca.key",
+      "/etc/kubernetes/pki/etcd/ca.crt",
+      "/etc/kubernetes/pki/etcd/ca.key",
+      "/etc/kubernetes/pki/sa.key",
+      "/etc/kubernetes/pki/sa.pub",
+    ];
+    const sameEverywhere = sharedPaths.every((path) =>
+      controlPlanes.every(
+        (node) =>
+          inlineFile(node.rendered.butane, path) === inlineFile(controlPlane.rendered.butane, path),
+      ),
+    );
+    const write = (name: string, path: string, mode = 0o644) => {
+      const file = join(dir, name);
+      writeFileSync(file, inlineFile(controlPlane.rendered.butane, path), { mode });
+      return file;
+    };
+    const caPairs = [
+      ["front-proxy-ca", "/etc/kubernetes/pki/front-proxy-ca"],
+      ["etcd-ca", "/etc/kubernetes/pki/etcd/ca"],
+    ].map(([name, base]) => ({
+      name: name as string,
+      cert: write(`${name}.crt`, `${base}.crt`),
+      key: write(`${name}.key`, `${base}.key`, 0o600),
+    }));
+    const sharedCasOk = caPairs.every(({ name, cert, key }) => {
+      const subject = execFileSync("openssl", ["x509", "-in", cert, "-noout", "-subject"]);
+      const constraints = execFileSync("openssl", [
+        "x509",
+        "-in",
+        cert,
+        "-noout",
+        "-ext",
+        "basicConstraints",
+      ]);
+      const fromCert = execFileSync("openssl", ["x509", "-in", cert, "-noout", "-pubkey"]);
+      const fromKey = execFileSync("openssl", ["pkey", "-in", key, "-pubout"]);
+      const ok =
+        subject.toString().includes(`CN=${name}`) || subject.toString().includes(`CN = ${name}`);
+      console.log(
+        `${name}: ${subject.toString().trim()}; key matches: ${fromCert.equals(fromKey)}`,
+      );
+      return ok && constraints.toString().includes("CA:TRUE") && fromCert.equals(fromKey);
+    });
+    const saKey = write("sa.key", "/etc/kubernetes/pki/sa.key", 0o600);
+    const saPub = write("sa.pub", "/etc/kubernetes/pki/sa.pub");
+    const saMatches = execFileSync("openssl", ["pkey", "-in", saKey, "-pubout"]).equals(
+      execFileSync("openssl", ["pkey", "-pubin", "-in", saPub]),
+    );
+    console.log(
+      `shared files identical on ${controlPlanes.map((node) => node.name).join(", ")}: ${sameEverywhere}; sa.key matches sa.pub (openssl): ${saMatches}`,
+    );
 
     const certPath = join(dir, "ca.crt");
     const keyPath = join(dir, "ca.key");
@@ -80,7 +143,15 @@ async function main(): Promise<number> {
       console.log(`${worker.name} caCertHashes: ${worker.hashes.join(", ")}`);
     console.log(`CA:TRUE (openssl): ${isCa}; key matches certificate (openssl): ${keyMatches}`);
     const hashesAgree = workerHashes.every((worker) => worker.hashes.join() === fromOpenssl);
-    if (!hashesAgree || !keyMatches || !isCa || workers.length !== 2) {
+    if (
+      !hashesAgree ||
+      !keyMatches ||
+      !isCa ||
+      workers.length !== 2 ||
+      !sameEverywhere ||
+      !sharedCasOk ||
+      !saMatches
+    ) {
       console.error("MISMATCH");
       return 1;
     }

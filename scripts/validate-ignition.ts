@@ -100,11 +100,11 @@ function validate(outputs: [string, string][]): string[] {
 
 /**
  * Every node of a 1+3 cluster with generated secrets, for each CNI, on 1.33 and on 1.37 (v1beta4
- * only, kured installed by the control plane with a reboot window), and Flannel with other pod
- * CIDRs (IPv4 and IPv6).
+ * only, kured installed by the control plane with a reboot window), Flannel with other pod
+ * CIDRs (IPv4 and IPv6), and 3 or 5 control planes behind kube-vip or an external load balancer.
  */
 async function clusterOutputs(): Promise<[string, string][]> {
-  const secrets = await generateNodeSecrets();
+  const secrets = await generateNodeSecrets({ controlPlanes: 5 });
   const outputs: [string, string][] = [];
   const variants: [string, Partial<WizardState>][] = [];
   for (const cni of cniChoiceValues) {
@@ -128,6 +128,21 @@ async function clusterOutputs(): Promise<[string, string][]> {
       controlPlaneEndpoint: "[fd00::10]:6443",
     },
   ]);
+  variants.push(
+    [
+      "3 control planes, kube-vip, v1.37.0",
+      { controlPlanes: "3", controlPlaneEndpoint: "10.0.0.100:6443", kubernetesVersion: "v1.37.0" },
+    ],
+    [
+      "5 control planes, external load balancer, v1.28",
+      {
+        controlPlanes: "5",
+        loadBalancer: "external",
+        controlPlaneEndpoint: "k8s.example.com:443",
+        kubernetesVersion: "v1.28.5",
+      },
+    ],
+  );
   for (const [name, overrides] of variants) {
     const state: WizardState = {
       ...defaultWizardState("v1.33.2"),

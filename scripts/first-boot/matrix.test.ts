@@ -15,7 +15,7 @@ import { architectures } from "../../src/core/version.ts";
 import { simulatedNodes, versionsFor } from "./matrix.ts";
 
 const nodes = await simulatedNodes();
-const single = nodes.filter((node) => !node.name.startsWith("1+3 cluster"));
+const single = nodes.filter((node) => !/^\d\+\d cluster/.test(node.name));
 const valuesOf = <K extends keyof (typeof nodes)[number]["state"]>(key: K, list = single) =>
   new Set(list.map((node) => node.state[key]));
 
@@ -76,6 +76,19 @@ describe("the first-boot matrix", () => {
     const minors = new Set([...wanted].map((version) => version.split(".").slice(0, 2).join(".")));
     expect(minors.size).toBeGreaterThanOrEqual(3);
     expect(minors).toContain(catalogue.newest.minor);
+  });
+
+  it.each([
+    ["3+2 cluster, kube-vip", ["cp-1", "cp-2", "cp-3"], "kube-vip"],
+    ["3+2 cluster, external load balancer", ["master-1", "master-2", "master-3"], "external"],
+  ])("ends with a %s: three control planes, two workers", (label, names, loadBalancer) => {
+    const cluster = nodes.filter((node) => node.name.startsWith(`${label},`));
+    expect(cluster.map((node) => [node.state.hostname, node.state.role])).toEqual([
+      ...names.map((name) => [name, "control-plane"]),
+      ["worker-1", "worker"],
+      ["worker-2", "worker"],
+    ]);
+    expect(cluster.every((node) => node.state.loadBalancer === loadBalancer)).toBe(true);
   });
 
   it("ends with a 1+3 zero-touch cluster sharing one set of secrets", () => {

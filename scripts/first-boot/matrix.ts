@@ -260,8 +260,19 @@ function compiled(name: string, rendered: RenderedNode): string {
 
 /** Every node of the simulation: the single nodes, then the cluster's control plane and workers. */
 export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<SimulatedNode[]> {
-  const secrets = await generateNodeSecrets();
-  const secretValues = [secrets.bootstrapToken, secrets.caPrivateKeyPem];
+  const secrets = await generateNodeSecrets({ controlPlanes: 3 });
+  const shared = secrets.controlPlane;
+  const secretValues = [
+    secrets.bootstrapToken,
+    secrets.caPrivateKeyPem,
+    ...(shared
+      ? [
+          shared.etcdCaPrivateKeyPem,
+          shared.frontProxyCaPrivateKeyPem,
+          shared.serviceAccountPrivateKeyPem,
+        ]
+      : []),
+  ];
   const nodes: SimulatedNode[] = [];
   for (const row of rows(catalogue)) {
     const { state, notices } = decodePreset(presetQuery(row.preset), catalogue);
@@ -281,29 +292,60 @@ export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<S
           : [],
     });
   }
-  const { state } = decodePreset(
-    presetQuery({
-      bootstrap: "generated",
-      endpoint,
-      workers: "3",
-      "worker-name": "node-{n}",
-      hostname: "cluster-cp",
-      // Flannel installed by the control plane, following a pod CIDR other than its default.
-      cni: "flannel",
-      "pod-cidr": "10.42.0.0/16",
-    }),
-    catalogue,
-  );
-  for (const node of renderCluster(state, secrets, {
-    imageSha256: imageDigest(catalogue, state),
-  })) {
-    const name = `1+3 cluster, ${node.name}`;
-    nodes.push({
-      name,
-      state: { ...state, role: node.role, hostname: node.name },
-      ignition: compiled(name, node.rendered),
-      secrets: secretValues,
-    });
+  const clusters: { label: string; preset: Row["preset"] }[] = [
+    {
+      label: "1+3 cluster",
+      preset: {
+        bootstrap: "generated",
+        endpoint,
+        workers: "3",
+        "worker-name": "node-{n}",
+        hostname: "cluster-cp",
+        // Flannel installed by the control plane, following a pod CIDR other than its default.
+        cni: "flannel",
+        "pod-cidr": "10.42.0.0/16",
+      },
+    },
+    {
+      label: "3+2 cluster, kube-vip",
+      preset: {
+        bootstrap: "generated",
+        endpoint: "10.0.0.100:6443",
+        "control-planes": "3",
+        "vip-interface": "ens3",
+        workers: "2",
+        "token-ttl": "0",
+      },
+    },
+    {
+      label: "3+2 cluster, external load balancer",
+      preset: {
+        bootstrap: "generated",
+        endpoint: "k8s.example.com:443",
+        "control-planes": "3",
+        lb: "external",
+        "cp-name": "master-{n}",
+        workers: "2",
+        "token-ttl": "0",
+        cni: "cilium",
+      },
+    },
+  ];
+  for (const cluster of clusters) {
+    const { state, notices } = decodePreset(presetQuery(cluster.preset), catalogue);
+    if (notices.length > 0)
+      throw new Error(`${cluster.label}: the preset has notices ${JSON.stringify(notices)}`);
+    for (const node of renderCluster(state, secrets, {
+      imageSha256: imageDigest(catalogue, state),
+    })) {
+      const name = `${cluster.label}, ${node.name}`;
+      nodes.push({
+        name,
+        state: { ...state, role: node.role, hostname: node.name },
+        ignition: compiled(name, node.rendered),
+        secrets: secretValues,
+      });
+    }
   }
   return nodes;
 }

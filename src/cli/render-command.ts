@@ -13,7 +13,7 @@ import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle
 import { parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../core/file-names";
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
-import type { WizardState } from "../core/config/wizard-state";
+import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/cluster/node-secrets";
 import { maxCliWorkers, renderUsage } from "./render-usage";
 import { nodeBundle } from "../core/bundle/node-bundle";
@@ -41,6 +41,7 @@ interface RenderArgs {
   preset: string;
   out?: string;
   workers?: number;
+  controlPlanes?: WizardState["controlPlanes"];
   secrets?: string;
   joinToken?: string;
   api?: string;
@@ -70,6 +71,13 @@ function parseArgs(argv: string[]): RenderArgs | string {
           return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
         }
         args.workers = Number(count);
+      } else if (arg === "--control-planes") {
+        const count = value();
+        const allowed = controlPlaneCounts as readonly string[];
+        if (!allowed.includes(count)) {
+          return `--control-planes takes ${allowed.join(", ")} (an odd count keeps etcd's majority), not ${count}`;
+        }
+        args.controlPlanes = count as WizardState["controlPlanes"];
       } else if (arg === "--join-token") args.joinToken = value();
       else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
@@ -103,7 +111,10 @@ export async function runRenderCommand(
       if (args.strict) return 1;
     } else catalogue = live;
   }
-  const preset = decodePreset(args.preset, catalogue);
+  const decoded = decodePreset(args.preset, catalogue);
+  const preset = args.controlPlanes
+    ? { ...decoded, state: { ...decoded.state, controlPlanes: args.controlPlanes } }
+    : decoded;
   for (const notice of preset.notices) {
     io.stderr(
       `${args.strict ? "error" : "warning"}: preset parameter ${notice.param}=${notice.value} ignored: ${notice.message}\n`,
@@ -126,7 +137,13 @@ export async function runRenderCommand(
     }
     ({ secrets, state: clusterState } = loaded);
   }
-  const judged = { fieldErrors: errors, catalogue, release, hasSecrets: secrets !== undefined };
+  const judged = {
+    fieldErrors: errors,
+    catalogue,
+    release,
+    hasSecrets: secrets !== undefined,
+    hasControlPlaneSecrets: secrets?.controlPlane !== undefined,
+  };
 
   if (args.workers !== undefined && args.out !== undefined && secrets) {
     const nodes = renderCluster(clusterState, secrets, { imageSha256 }, args.workers);
@@ -217,7 +234,10 @@ async function clusterSecrets(
         `warning: generated new cluster secrets that are saved nowhere: use --out DIR (writes ${clusterSecretsFileName}) or --secrets FILE to keep them\n`,
       );
     }
-    return { secrets: await generateNodeSecrets(), state };
+    return {
+      secrets: await generateNodeSecrets({ controlPlanes: Number(state.controlPlanes) }),
+      state,
+    };
   }
   let text: string;
   try {

@@ -9,8 +9,8 @@ import {
 /** The page offers up to 100 workers; automation may ask for more. */
 export const maxCliWorkers = 1000;
 
-export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
-                  [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
+export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--control-planes N]
+                  [--secrets FILE] [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
 
 Writes the files the wizard offers for that preset (${butaneFileName}, ${ignitionFileName} and the
 sysupdate files) to DIR, or prints ${butaneFileName} to stdout without --out.
@@ -18,7 +18,10 @@ With bootstrap=generated (the default) the cluster's CA and bootstrap token are 
 and written to DIR/${clusterSecretsFileName}, or read from --secrets FILE (a file the wizard or
 this command wrote). --workers N writes a whole cluster: DIR/<node>/${butaneFileName} and
 ${ignitionFileName} for the control plane and N workers (up to ${maxCliWorkers}), the secrets file and a
-README with the boot order. Uses the embedded release snapshot,
+README with the boot order. --control-planes 3 or 5 (as the preset's control-planes) makes
+that many control planes, cp-1 … cp-N, sharing one endpoint: kube-vip's virtual IP
+(lb=kube-vip, the default) or your load balancer (lb=external); the first runs kubeadm init,
+the others join it. Uses the embedded release snapshot,
 or with --api URL (e.g. https://api.github.com) the live release catalogue at URL; when
 that fails it warns and uses the snapshot.
 The join token is a secret and never part of a preset: pass --join-token or set

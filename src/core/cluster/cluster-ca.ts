@@ -12,7 +12,7 @@ export type ParseClusterCaResult =
   | { ok: false; field: "certificate" | "privateKey"; message: string };
 
 // kubeadm's defaults: RSA 2048 keys (v1beta4 encryptionAlgorithm "RSA-2048"), a 10-year CA.
-const keyAlgorithm: RsaHashedKeyGenParams = {
+export const keyAlgorithm: RsaHashedKeyGenParams = {
   name: "RSASSA-PKCS1-v1_5",
   hash: "SHA-256",
   modulusLength: 2048,
@@ -24,9 +24,9 @@ const caValidityYears = 10;
 const backdateMs = 5 * 60 * 1000;
 
 // @peculiar/x509 only finds the global crypto by itself in browsers: pass it explicitly.
-const webCrypto = globalThis.crypto;
+export const webCrypto = globalThis.crypto;
 
-function toPem(label: string, der: ArrayBuffer): string {
+export function toPem(label: string, der: ArrayBuffer): string {
   return x509.PemConverter.encode(der, label) + "\n";
 }
 
@@ -42,7 +42,12 @@ function randomSerialNumber(): string {
 }
 
 /** A new self-signed cluster CA, as kubeadm would make it (CN=kubernetes, 10 years). */
-export async function generateClusterCa(now: Date = new Date()): Promise<ClusterCa> {
+export function generateClusterCa(now: Date = new Date()): Promise<ClusterCa> {
+  return generateCa("kubernetes", now);
+}
+
+/** A self-signed CA as kubeadm makes its CAs (certs/pkiutil: RSA 2048, 10 years, CN only). */
+export async function generateCa(commonName: string, now: Date = new Date()): Promise<ClusterCa> {
   const keys = (await webCrypto.subtle.generateKey(keyAlgorithm, true, [
     "sign",
     "verify",
@@ -53,7 +58,7 @@ export async function generateClusterCa(now: Date = new Date()): Promise<Cluster
   const certificate = await x509.X509CertificateGenerator.createSelfSigned(
     {
       serialNumber: randomSerialNumber(),
-      name: "CN=kubernetes",
+      name: `CN=${commonName}`,
       notBefore,
       notAfter,
       signingAlgorithm: keyAlgorithm,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateBootstrapToken } from "./bootstrap-token";
 import { discoveryHash, generateClusterCa, type ClusterCa } from "./cluster-ca";
+import { generateControlPlaneSecrets, type ControlPlaneSecrets } from "./control-plane-secrets";
 import {
   parseClusterSecrets,
   serializeClusterSecrets,
@@ -9,8 +10,14 @@ import {
 
 let secrets: ClusterSecrets;
 let otherCa: ClusterCa;
+let shared: ControlPlaneSecrets;
+let otherShared: ControlPlaneSecrets;
 beforeAll(async () => {
   const [ca, other] = await Promise.all([generateClusterCa(), generateClusterCa()]);
+  [shared, otherShared] = await Promise.all([
+    generateControlPlaneSecrets(),
+    generateControlPlaneSecrets(),
+  ]);
   otherCa = other;
   secrets = {
     clusterName: "lab",
@@ -33,8 +40,20 @@ describe("cluster secrets file", () => {
   it("round-trips", async () => {
     const text = serializeClusterSecrets(secrets);
     expect(text).toMatch(
-      /^\{\n {2}"kind": "FlatcarKubernetesWizardClusterSecrets",\n {2}"version": 1,/,
+      /^\{\n {2}"kind": "FlatcarKubernetesWizardClusterSecrets",\n {2}"version": 2,/,
     );
+    expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets });
+  });
+
+  it("round-trips the secrets several control planes share", async () => {
+    const withShared = { ...secrets, controlPlane: shared };
+    const text = serializeClusterSecrets(withShared);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, controlPlane: shared });
+    expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets: withShared });
+  });
+
+  it("still reads a version 1 file (before several control planes)", async () => {
+    const text = corrupt((f) => (f.version = 1));
     expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets });
   });
 
@@ -42,7 +61,38 @@ describe("cluster secrets file", () => {
     ["not JSON", () => "kind: x", /not JSON/],
     ["an array", () => "[]", /expected a JSON object/],
     ["another kind", () => corrupt((f) => (f.kind = "Other")), /kind must be/],
-    ["another version", () => corrupt((f) => (f.version = 2)), /^version: 1/],
+    ["another version", () => corrupt((f) => (f.version = 3)), /^version: 1 or 2/],
+    [
+      "a service-account public key of another pair",
+      () =>
+        corrupt(
+          (f) =>
+            (f.controlPlane = {
+              ...shared,
+              serviceAccountPublicKeyPem: otherShared.serviceAccountPublicKeyPem,
+            }),
+        ),
+      /^controlPlane\.serviceAccountPublicKeyPem: does not belong/,
+    ],
+    [
+      "an etcd CA key of another CA",
+      () =>
+        corrupt(
+          (f) =>
+            (f.controlPlane = { ...shared, etcdCaPrivateKeyPem: otherShared.etcdCaPrivateKeyPem }),
+        ),
+      /^controlPlane\.etcdCaPrivateKeyPem: the private key does not belong/,
+    ],
+    [
+      "a missing front-proxy CA",
+      () =>
+        corrupt((f) => {
+          const partial: Partial<ControlPlaneSecrets> = { ...shared };
+          delete partial.frontProxyCaCertificatePem;
+          f.controlPlane = partial;
+        }),
+      /^controlPlane\.frontProxyCaCertificatePem: /,
+    ],
     ["a bad cluster name", () => corrupt((f) => (f.clusterName = "Lab_1")), /^clusterName: /],
     [
       "an endpoint without a port",

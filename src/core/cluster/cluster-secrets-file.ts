@@ -6,6 +6,7 @@ import {
 } from "../config/wizard-state";
 import { z } from "../zod-mini";
 import { discoveryHash, parseClusterCa } from "./cluster-ca";
+import { controlPlaneSecretsProblem, type ControlPlaneSecrets } from "./control-plane-secrets";
 import type { TokenTtl } from "./kubeadm-config";
 
 /** What a person keeps so more workers can join later: never in a share link. */
@@ -17,10 +18,13 @@ export interface ClusterSecrets {
   caCertificatePem: string;
   caPrivateKeyPem: string;
   discoveryHash: string;
+  /** From version 2, for clusters of more than one control plane. */
+  controlPlane?: ControlPlaneSecrets;
 }
 
 export const clusterSecretsKind = "FlatcarKubernetesWizardClusterSecrets";
-export const clusterSecretsVersion = 1;
+/** 2 added `controlPlane` (highly available clusters); version 1 files still load. */
+export const clusterSecretsVersion = 2;
 
 export const clusterSecretsSchema = z.object({
   clusterName: clusterNameSchema,
@@ -30,11 +34,23 @@ export const clusterSecretsSchema = z.object({
   caCertificatePem: z.string().check(z.minLength(1, "the CA certificate in PEM")),
   caPrivateKeyPem: z.string().check(z.minLength(1, "the CA private key in PEM (PKCS#8)")),
   discoveryHash: caCertHashSchema,
+  controlPlane: z.optional(
+    z.object({
+      frontProxyCaCertificatePem: z.string().check(z.minLength(1, "a PEM certificate")),
+      frontProxyCaPrivateKeyPem: z.string().check(z.minLength(1, "a PEM private key")),
+      etcdCaCertificatePem: z.string().check(z.minLength(1, "a PEM certificate")),
+      etcdCaPrivateKeyPem: z.string().check(z.minLength(1, "a PEM private key")),
+      serviceAccountPrivateKeyPem: z.string().check(z.minLength(1, "a PEM private key")),
+      serviceAccountPublicKeyPem: z.string().check(z.minLength(1, "a PEM public key")),
+    }),
+  ),
 });
 
 const fileSchema = z.extend(clusterSecretsSchema, {
   kind: z.literal(clusterSecretsKind, { message: `"${clusterSecretsKind}"` }),
-  version: z.literal(clusterSecretsVersion, { message: `${clusterSecretsVersion}` }),
+  version: z.union([z.literal(1), z.literal(clusterSecretsVersion)], {
+    message: `1 or ${clusterSecretsVersion}`,
+  }),
 });
 
 export type ParseClusterSecretsResult =
@@ -52,6 +68,7 @@ export function serializeClusterSecrets(secrets: ClusterSecrets): string {
     caCertificatePem: secrets.caCertificatePem,
     caPrivateKeyPem: secrets.caPrivateKeyPem,
     discoveryHash: secrets.discoveryHash,
+    ...(secrets.controlPlane ? { controlPlane: secrets.controlPlane } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -94,6 +111,10 @@ export async function parseClusterSecrets(text: string): Promise<ParseClusterSec
       ok: false,
       message: `discoveryHash: does not match the CA certificate (its hash is ${hash})`,
     };
+  }
+  if (secrets.controlPlane) {
+    const problem = await controlPlaneSecretsProblem(secrets.controlPlane);
+    if (problem) return { ok: false, message: `controlPlane.${problem}` };
   }
   return { ok: true, secrets };
 }

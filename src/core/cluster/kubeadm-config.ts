@@ -46,6 +46,11 @@ export interface WorkerKubeadmInput extends NodeOptions {
   bootstrapToken: string;
   /** "sha256:<hex>" of the cluster CA's public key. */
   discoveryHash: string;
+  /**
+   * Join as one more control plane (stacked etcd). Without a certificateKey kubeadm downloads
+   * nothing: the shared certificates must already be on the node (control-plane-secrets.ts).
+   */
+  controlPlane?: boolean;
 }
 
 type KubeadmDocument = Record<string, unknown>;
@@ -110,7 +115,7 @@ export function controlPlaneKubeadmDocuments(input: ControlPlaneKubeadmInput): K
   return checked(input.kubernetesVersion, [init, cluster]);
 }
 
-/** JoinConfiguration for a worker: token discovery pinned to the cluster CA's hash. */
+/** JoinConfiguration for a worker or another control plane: token discovery pinned to the cluster CA's hash. */
 export function workerKubeadmDocuments(input: WorkerKubeadmInput): KubeadmDocument[] {
   const apiVersion = kubeadmApiVersion(input.kubernetesVersion);
   const join = withNodeRegistration(
@@ -124,6 +129,7 @@ export function workerKubeadmDocuments(input: WorkerKubeadmInput): KubeadmDocume
           caCertHashes: [input.discoveryHash],
         },
       },
+      ...(input.controlPlane ? { controlPlane: {} } : {}),
     },
     apiVersion,
     input,

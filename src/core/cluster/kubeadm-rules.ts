@@ -179,6 +179,15 @@ export function kubeadmRules(version: string): KubeadmRulesLookup {
 }
 
 /** The newest config API a minor's kubeadm reads. */
+/**
+ * From 1.29 kubeadm's admin.conf is no longer in system:masters: its group gets cluster-admin
+ * only once init has bound it, and init writes super-admin.conf for its own use (KEP-4214,
+ * kubernetes/kubernetes#121305). Whatever must reach the API during init uses that file then.
+ */
+export function writesSuperAdminKubeconfig(version: string): boolean {
+  return minorNumber(version) >= 29;
+}
+
 export function kubeadmApiVersion(version: string): KubeadmApiVersion {
   const { apiVersions } = kubeadmRules(version).rules;
   return apiVersions[apiVersions.length - 1] as KubeadmApiVersion;

@@ -11,6 +11,8 @@ import {
   windowStartSchema,
   workerCountSchema,
   workerNamePatternSchema,
+  interfaceNameSchema,
+  controlPlaneNamePatternSchema,
   wizardStateSchema,
   type WizardState,
 } from "./wizard-state";
@@ -49,6 +51,10 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   tokenTtl: "Token lifetime",
   workers: "Workers",
   workerNamePattern: "Worker host names",
+  controlPlanes: "Control planes",
+  loadBalancer: "Load balancer",
+  vipInterface: "Virtual IP interface",
+  controlPlaneNamePattern: "Control plane host names",
 };
 
 /** Single-line text fields: surrounding white space is not part of the value (pasted tokens carry newlines). */
@@ -64,6 +70,8 @@ const lineRules = {
   serviceCidr: cidrSchema,
   workers: workerCountSchema,
   workerNamePattern: workerNamePatternSchema,
+  vipInterface: interfaceNameSchema,
+  controlPlaneNamePattern: controlPlaneNamePatternSchema,
 } as const;
 
 /** Fields that always hold a value: when what is typed is not valid, the last good one is kept. */
@@ -73,6 +81,8 @@ const requiredLines: readonly LineField[] = [
   "serviceCidr",
   "workers",
   "workerNamePattern",
+  "vipInterface",
+  "controlPlaneNamePattern",
 ];
 
 type LineField = keyof typeof lineRules;

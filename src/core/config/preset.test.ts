@@ -92,7 +92,8 @@ describe("encodePreset", () => {
     expect(query).toBe(
       "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&kured=cluster&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on" +
         "&bootstrap=generated&cluster=kubernetes&pod-cidr=10.244.0.0%2F16&service-cidr=10.96.0.0%2F12" +
-        "&cni=calico&token-ttl=24h&workers=3&worker-name=worker-%7Bn%7D",
+        "&cni=calico&token-ttl=24h&workers=3&worker-name=worker-%7Bn%7D" +
+        "&control-planes=1&lb=kube-vip&vip-interface=eth0&cp-name=cp-%7Bn%7D",
     );
     expect(query).not.toContain("abcdef");
   });

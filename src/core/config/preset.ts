@@ -10,6 +10,10 @@ import {
   tokenTtlValues,
   workerCountSchema,
   workerNamePatternSchema,
+  controlPlaneCounts,
+  loadBalancers,
+  interfaceNameSchema,
+  controlPlaneNamePatternSchema,
   caCertHashSchema,
   defaultWizardState,
   endpointSchema,
@@ -184,6 +188,10 @@ export const presetParameters: readonly PresetParameter[] = [
   choice("token-ttl", "tokenTtl", tokenTtlValues),
   text("workers", "workers", workerCountSchema, false),
   text("worker-name", "workerNamePattern", workerNamePatternSchema, false),
+  choice("control-planes", "controlPlanes", controlPlaneCounts),
+  choice("lb", "loadBalancer", loadBalancers, { kubevip: "kube-vip" }),
+  text("vip-interface", "vipInterface", interfaceNameSchema, false),
+  text("cp-name", "controlPlaneNamePattern", controlPlaneNamePatternSchema, false),
 ];
 
 /** The query part of a full URL, a "?query" or a bare query. */

@@ -6,6 +6,8 @@ import {
   bootstrapModes,
   butaneVersions,
   cniChoiceValues,
+  controlPlaneCounts,
+  loadBalancers,
   tokenTtlValues,
   rebootCoordinators,
   kuredInstallModes,
@@ -101,6 +103,10 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       tokenTtl: fc.constantFrom(...tokenTtlValues),
       workers: fc.integer({ min: 0, max: 100 }).map(String),
       workerNamePattern: fc.constantFrom("worker-{n}", "{n}.nodes.example.com", "w{n}"),
+      controlPlanes: fc.constantFrom(...controlPlaneCounts),
+      loadBalancer: fc.constantFrom(...loadBalancers),
+      vipInterface: fc.constantFrom("eth0", "ens3", "enp1s0", "bond0.100"),
+      controlPlaneNamePattern: fc.constantFrom("cp-{n}", "{n}.control.example.com"),
     })
     .map(({ window: [windowStart, windowLength], ...rest }) => ({
       ...rest,

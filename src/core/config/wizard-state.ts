@@ -30,6 +30,10 @@ export const bootstrapModes = ["generated", "manual"] as const;
 export const cniChoiceValues = ["none", "calico", "flannel", "cilium"] as const;
 export const tokenTtlValues = ["24h", "0"] as const;
 export const maxWorkers = 100;
+/** Control planes of a new cluster: an odd count, so stacked etcd keeps a majority (1, 3 or 5). */
+export const controlPlaneCounts = ["1", "3", "5"] as const;
+/** Who answers at the endpoint of several control planes: kube-vip's virtual IP, or the person's own load balancer. */
+export const loadBalancers = ["kube-vip", "external"] as const;
 /** What a manual worker's join needs; the readiness rules name the missing ones. */
 export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
@@ -115,6 +119,26 @@ export const clusterNameSchema = z
     ),
   );
 
+/** A Linux network interface name (IFNAMSIZ: at most 15 bytes; no '/', ':' or white space). */
+export const interfaceNameSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/,
+      "an interface name of letters, digits, '_', '.' and '-', at most 15 characters, e.g. eth0 or ens3",
+    ),
+  );
+
+/** A host name pattern for control planes: {n} becomes 1, 2, 3… */
+export const controlPlaneNamePatternSchema = z
+  .string()
+  .check(
+    z.refine(
+      (pattern) => pattern.includes("{n}") && hostnamePattern.test(pattern.replaceAll("{n}", "5")),
+      "a host name with {n} where the number goes, e.g. cp-{n}",
+    ),
+  );
+
 export const workerCountSchema = z.string().check(
   z.regex(/^(0|[1-9]\d{0,2})$/, `a whole number from 0 to ${maxWorkers}`),
   z.refine((value) => Number(value) <= maxWorkers, `a whole number from 0 to ${maxWorkers}`),
@@ -167,6 +191,12 @@ export const wizardStateSchema = z.object({
   /** How many workers "Download cluster" makes, beside the control plane. */
   workers: workerCountSchema,
   workerNamePattern: workerNamePatternSchema,
+  /** Control planes "Download cluster" makes: more than one share an endpoint served by `loadBalancer`. */
+  controlPlanes: z.enum(controlPlaneCounts),
+  loadBalancer: z.enum(loadBalancers),
+  /** The interface kube-vip puts the virtual IP on. */
+  vipInterface: interfaceNameSchema,
+  controlPlaneNamePattern: controlPlaneNamePatternSchema,
 });
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
@@ -201,5 +231,9 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     tokenTtl: "24h",
     workers: "3",
     workerNamePattern: "worker-{n}",
+    controlPlanes: "1",
+    loadBalancer: "kube-vip",
+    vipInterface: "eth0",
+    controlPlaneNamePattern: "cp-{n}",
   };
 }

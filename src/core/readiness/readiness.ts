@@ -3,6 +3,7 @@ import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
 import { cniPodCidrProblem } from "../cluster/cni";
+import { isIpAddress, splitEndpoint } from "../cluster/kube-vip";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
@@ -45,6 +46,9 @@ export type ReadinessRule =
   | "cni-pod-cidr"
   | "cni-not-installed"
   | "token-expires"
+  | "control-plane-secrets-missing"
+  | "vip-not-address"
+  | "vip-port"
   | "hostname-unused"
   | "node-not-compiled";
 
@@ -63,6 +67,8 @@ interface CommonInput {
   release?: KubernetesRelease;
   /** Whether the cluster's generated or loaded secrets are there (zero-touch bootstrap). */
   hasSecrets: boolean;
+  /** Whether they include what several control planes share (front-proxy and etcd CAs, SA keys). */
+  hasControlPlaneSecrets?: boolean;
   /** The day (YYYY-MM-DD) upstream support is judged on: the person's clock by default. */
   today?: string;
 }
@@ -162,6 +168,53 @@ function commonRules(
   }
   return items;
 }
+
+/** Several control planes: one endpoint for all of them, kube-vip's needs, the shared secrets. */
+function highAvailabilityRules(input: CommonInput, affects: string[]): ReadinessItem[] {
+  const { state } = input;
+  if (state.controlPlanes === "1" || state.bootstrap !== "generated") return [];
+  const items: ReadinessItem[] = [];
+  if (input.hasSecrets && !input.hasControlPlaneSecrets) {
+    items.push(
+      item(
+        "blocking",
+        "control-plane-secrets-missing",
+        ["controlPlanes"],
+        `${state.controlPlanes} control planes share a front-proxy CA, an etcd CA and service-account keys that these cluster secrets lack (a secrets file from before, or from a one-control-plane cluster). Start a new cluster here, or choose 1 control plane.`,
+        affects,
+      ),
+    );
+  }
+  const endpoint = state.controlPlaneEndpoint;
+  if (state.loadBalancer !== "kube-vip" || endpoint === "") return items;
+  const { host, port } = splitEndpoint(endpoint);
+  if (!isIpAddress(host)) {
+    items.push(
+      item(
+        "blocking",
+        "vip-not-address",
+        ["controlPlaneEndpoint"],
+        `${fieldLabels.controlPlaneEndpoint}: kube-vip holds an IP address for the control planes, not a name: give the virtual IP (a free address in the nodes' subnet), e.g. 10.0.0.100:6443, or choose an external load balancer.`,
+        affects,
+      ),
+    );
+  }
+  if (port !== kubeApiServerPort) {
+    items.push(
+      item(
+        "blocking",
+        "vip-port",
+        ["controlPlaneEndpoint"],
+        `${fieldLabels.controlPlaneEndpoint}: kube-vip moves the address, not the port, and each API server listens on ${kubeApiServerPort}: use ${host.includes(":") ? `[${host}]` : host}:${kubeApiServerPort}, or choose an external load balancer that forwards port ${port}.`,
+        affects,
+      ),
+    );
+  }
+  return items;
+}
+
+/** kubeadm's default API server bind port (InitConfiguration.localAPIEndpoint.bindPort). */
+const kubeApiServerPort = "6443";
 
 /** The pod network the control plane installs, and whether it agrees with kubeadm's pod CIDR. */
 function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
@@ -292,7 +345,15 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
     }
   } else if (zeroTouch) {
     items.push(...networkRules(state, allNodeFiles));
-    if (endpointUnset(input)) {
+    items.push(...highAvailabilityRules(input, allNodeFiles));
+    if (endpointUnset(input) && state.controlPlanes !== "1") {
+      items.push(
+        endpointMissing(
+          "blocking",
+          `${state.controlPlanes} control planes share one endpoint: this one has no kubeadm config until it is set.`,
+        ),
+      );
+    } else if (endpointUnset(input)) {
       items.push(
         endpointMissing(
           "warning",
@@ -323,6 +384,7 @@ export function clusterReadiness(input: ClusterReadinessInput): Readiness {
     );
   }
   items.push(...networkRules(state, everyNode));
+  items.push(...highAvailabilityRules(input, everyNode));
   if (state.tokenTtl === "24h" && Number(state.workers) > 0) {
     items.push(item("warning", "token-expires", ["tokenTtl"], tokenExpiresMessage, ["workers"]));
   }

@@ -14,16 +14,26 @@ export interface ClusterNode {
 
 export const defaultControlPlaneName = "control-plane";
 
-/** worker-{n} -> worker-1, worker-2, … */
+/** worker-{n} -> worker-1, worker-2, … (control planes too: cp-{n}). */
 export function workerHostnames(pattern: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) => pattern.replaceAll("{n}", String(index + 1)));
 }
 
+/** The control planes' names: one keeps the page's host name (or "control-plane"); several follow their pattern. */
+export function controlPlaneHostnames(state: WizardState): string[] {
+  if (state.controlPlanes !== "1") {
+    return workerHostnames(state.controlPlaneNamePattern, Number(state.controlPlanes));
+  }
+  return [
+    state.role === "control-plane" && state.hostname ? state.hostname : defaultControlPlaneName,
+  ];
+}
+
 /**
- * One control plane and `count` workers that form a cluster on first boot: the same secrets,
- * endpoint and versions everywhere; host names from the choices. Every node's files are
- * byte for byte what renderNode makes for it alone (see workerFromTemplate for how the
- * workers get there without compiling each).
+ * The control planes (the first runs init, the others join it) and `count` workers that form a
+ * cluster on first boot: the same secrets, endpoint and versions everywhere; host names from
+ * the choices. Every node's files are byte for byte what renderNode makes for it alone (see
+ * workerFromTemplate for how the workers get there without compiling each).
  */
 export function renderCluster(
   state: WizardState,
@@ -32,19 +42,15 @@ export function renderCluster(
   count = Number(state.workers),
 ): ClusterNode[] {
   const clusterState: WizardState = { ...state, bootstrap: "generated" };
-  const controlPlaneName =
-    state.role === "control-plane" && state.hostname ? state.hostname : defaultControlPlaneName;
   const nodeContext = { ...context, secrets };
-  const nodes: ClusterNode[] = [
-    {
-      name: controlPlaneName,
-      role: "control-plane",
-      rendered: renderNode(
-        { ...clusterState, role: "control-plane", hostname: controlPlaneName },
-        nodeContext,
-      ),
-    },
-  ];
+  const nodes: ClusterNode[] = controlPlaneHostnames(state).map((hostname, index) => ({
+    name: hostname,
+    role: "control-plane",
+    rendered: renderNode(
+      { ...clusterState, role: "control-plane", hostname },
+      { ...nodeContext, controlPlaneIndex: index },
+    ),
+  }));
   const renderWorker = (hostname: string) =>
     renderNode({ ...clusterState, role: "worker", hostname }, nodeContext);
   const hostnames = workerHostnames(state.workerNamePattern, count);

@@ -55,6 +55,8 @@ export interface RenderContext {
   imageSha256?: string;
   /** The cluster's generated secrets, for bootstrap "generated". */
   secrets?: NodeSecrets;
+  /** Which of several control planes this is (0 first): the others join the first instead of running init. */
+  controlPlaneIndex?: number;
 }
 
 /**
@@ -112,7 +114,9 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     );
   }
   if (state.reboot === "kured") units.push({ name: "locksmithd.service", mask: true });
-  const kubeadm = kubeadmParts(state, context.secrets);
+  const kubeadm = kubeadmParts(state, context.secrets, {
+    controlPlaneIndex: context.controlPlaneIndex,
+  });
   files.push(...kubeadm.files);
   units.push(...kubeadm.units);
   notices.push(...kubeadm.notices);

@@ -1,0 +1,114 @@
+import * as x509 from "@peculiar/x509";
+import { generateCa, keyAlgorithm, parseClusterCa, toPem, webCrypto } from "./cluster-ca";
+
+/**
+ * What every control plane of a highly available cluster must share besides the cluster CA,
+ * placed before kubeadm runs so no node uploads or downloads certificates: kubeadm's "manual
+ * certificate distribution" list (kubernetes.io, "Creating Highly Available Clusters with
+ * kubeadm": ca.crt/key, sa.key/pub, front-proxy-ca.crt/key, etcd/ca.crt/key). With these
+ * present `kubeadm init` uses them, and `kubeadm join --control-plane` without a certificate
+ * key requires them (its control-plane-prepare phase checks they exist).
+ */
+export interface ControlPlaneSecrets {
+  frontProxyCaCertificatePem: string;
+  frontProxyCaPrivateKeyPem: string;
+  etcdCaCertificatePem: string;
+  etcdCaPrivateKeyPem: string;
+  /** The key pair that signs and checks service account tokens: PKCS#8 and SPKI PEM. */
+  serviceAccountPrivateKeyPem: string;
+  serviceAccountPublicKeyPem: string;
+}
+
+/** Where kubeadm reads each of them (cmd/kubeadm/app/constants: FrontProxyCACertName, …). */
+export const controlPlaneSecretPaths: Record<keyof ControlPlaneSecrets, string> = {
+  frontProxyCaCertificatePem: "/etc/kubernetes/pki/front-proxy-ca.crt",
+  frontProxyCaPrivateKeyPem: "/etc/kubernetes/pki/front-proxy-ca.key",
+  etcdCaCertificatePem: "/etc/kubernetes/pki/etcd/ca.crt",
+  etcdCaPrivateKeyPem: "/etc/kubernetes/pki/etcd/ca.key",
+  serviceAccountPrivateKeyPem: "/etc/kubernetes/pki/sa.key",
+  serviceAccountPublicKeyPem: "/etc/kubernetes/pki/sa.pub",
+};
+
+/** Keys stay 0600; certificates and the public key may be read (as kubeadm writes them). */
+export const controlPlaneSecretIsPrivate: Record<keyof ControlPlaneSecrets, boolean> = {
+  frontProxyCaCertificatePem: false,
+  frontProxyCaPrivateKeyPem: true,
+  etcdCaCertificatePem: false,
+  etcdCaPrivateKeyPem: true,
+  serviceAccountPrivateKeyPem: true,
+  serviceAccountPublicKeyPem: false,
+};
+
+export const controlPlaneSecretKeys = Object.keys(
+  controlPlaneSecretPaths,
+) as (keyof ControlPlaneSecrets)[];
+
+/** The common names kubeadm gives these CAs (certs/certlist.go: "front-proxy-ca", "etcd-ca"). */
+export async function generateControlPlaneSecrets(
+  now: Date = new Date(),
+): Promise<ControlPlaneSecrets> {
+  const [frontProxy, etcd, serviceAccount] = await Promise.all([
+    generateCa("front-proxy-ca", now),
+    generateCa("etcd-ca", now),
+    webCrypto.subtle.generateKey(keyAlgorithm, true, ["sign", "verify"]) as Promise<CryptoKeyPair>,
+  ]);
+  return {
+    frontProxyCaCertificatePem: frontProxy.certificatePem,
+    frontProxyCaPrivateKeyPem: frontProxy.privateKeyPem,
+    etcdCaCertificatePem: etcd.certificatePem,
+    etcdCaPrivateKeyPem: etcd.privateKeyPem,
+    serviceAccountPrivateKeyPem: toPem(
+      "PRIVATE KEY",
+      await webCrypto.subtle.exportKey("pkcs8", serviceAccount.privateKey),
+    ),
+    serviceAccountPublicKeyPem: toPem(
+      "PUBLIC KEY",
+      await webCrypto.subtle.exportKey("spki", serviceAccount.publicKey),
+    ),
+  };
+}
+
+/**
+ * Checks shared control-plane secrets from a file: each CA as the cluster CA is checked, and
+ * the service account public key is the private key's. Messages name the field.
+ */
+export async function controlPlaneSecretsProblem(
+  secrets: ControlPlaneSecrets,
+): Promise<string | undefined> {
+  const pairs = [
+    ["frontProxyCaCertificatePem", "frontProxyCaPrivateKeyPem"],
+    ["etcdCaCertificatePem", "etcdCaPrivateKeyPem"],
+  ] as const;
+  for (const [certificateField, keyField] of pairs) {
+    const ca = await parseClusterCa(secrets[certificateField], secrets[keyField]);
+    if (!ca.ok) {
+      return `${ca.field === "certificate" ? certificateField : keyField}: ${ca.message}`;
+    }
+  }
+  try {
+    const publicKey = await webCrypto.subtle.importKey(
+      "spki",
+      x509.PemConverter.decodeFirst(secrets.serviceAccountPublicKeyPem),
+      keyAlgorithm,
+      true,
+      ["verify"],
+    );
+    const privateKey = await webCrypto.subtle.importKey(
+      "pkcs8",
+      x509.PemConverter.decodeFirst(secrets.serviceAccountPrivateKeyPem),
+      keyAlgorithm,
+      true,
+      ["sign"],
+    );
+    const [publicJwk, privateJwk] = await Promise.all([
+      webCrypto.subtle.exportKey("jwk", publicKey),
+      webCrypto.subtle.exportKey("jwk", privateKey),
+    ]);
+    if (publicJwk.n !== privateJwk.n || publicJwk.e !== privateJwk.e) {
+      return "serviceAccountPublicKeyPem: does not belong to serviceAccountPrivateKeyPem";
+    }
+  } catch {
+    return "serviceAccountPrivateKeyPem: an RSA key pair in PEM (PKCS#8 private, SPKI public) is expected";
+  }
+  return undefined;
+}
