@@ -1,22 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useChosenRelease } from "../../api/release-query";
-import type { Catalogue } from "../../core/catalogue/catalogue";
-import { readFormInput, type FormInput } from "../../core/config/form-input";
-import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
-import { clusterReadiness, nodeReadiness } from "../../core/readiness/readiness";
-import type { ClusterNode } from "../../core/render/render-cluster";
-import { ClusterActions } from "../cluster/cluster-actions";
-import { ClusterFields } from "../cluster/cluster-fields";
-import { useClusterSecrets } from "../cluster/use-cluster-secrets";
-import { PreviewPanel } from "../preview/preview-panel";
-import { ReadinessSummary } from "../readiness/readiness-summary";
-import { BundleActions } from "../share/bundle-actions";
-import { ShareLinkButton } from "../share/share-link-button";
-import { ChoicesForm } from "./choices-form";
-import { PresetNotices } from "./preset-notices";
-import { useAddressQuery } from "./use-address-query";
-import { useRenderedNode } from "./use-rendered-node";
+import { useChosenRelease } from "../api/release-query";
+import type { Catalogue } from "../core/catalogue/catalogue";
+import { readFormInput, type FormInput } from "../core/config/form-input";
+import { decodePreset, encodePreset, type PresetNotice } from "../core/config/preset";
+import { clusterReadiness, nodeReadiness } from "../core/readiness/readiness";
+import type { ClusterNode } from "../core/render/render-cluster";
+import { ClusterActions } from "../features/cluster/cluster-actions";
+import { ClusterFields } from "../features/cluster/cluster-fields";
+import { useClusterSecrets } from "../features/cluster/use-cluster-secrets";
+import { PreviewPanel } from "../features/preview/preview-panel";
+import { ReadinessSummary } from "../features/readiness/readiness-summary";
+import { BundleActions } from "../features/share/bundle-actions";
+import { ShareLinkButton } from "../features/share/share-link-button";
+import { ChoicesForm } from "../features/wizard/choices-form";
+import { PresetNotices } from "../features/wizard/preset-notices";
+import { useAddressQuery } from "../features/wizard/use-address-query";
+import { useRenderedNode } from "../features/wizard/use-rendered-node";
 
 const sameChoices = (a: FormInput, b: FormInput) =>
   (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
