@@ -1,3 +1,4 @@
+import { choices, type Choice } from "../core/config/choices";
 import { fetchLiveIndex, fetchRelease } from "../api/catalogue-fetch";
 import { createGithubClient, GithubError } from "../api/github-client";
 import {
@@ -38,6 +39,19 @@ export interface RenderIo {
 /** The page offers up to 100 workers; automation may ask for more. */
 const maxCliWorkers = 1000;
 
+/** The preset's list parameters, from the choices table: values, and the spellings also read. */
+function choiceParameterHelp(): string {
+  return Object.values(choices as Record<string, Choice>)
+    .map((choice) => {
+      const values = choice.values.map((entry) => {
+        const aliases = entry.aliases?.length ? ` (also ${entry.aliases.join(", ")})` : "";
+        return `${entry.value === "" ? '""' : entry.value}${aliases}`;
+      });
+      return `  ${choice.param.padEnd(10)} ${values.join(", ")}`;
+    })
+    .join("\n");
+}
+
 export const renderUsage = `usage: cli render --preset 'QUERY-OR-URL' [--out DIR] [--workers N] [--secrets FILE]
                   [--join-token TOKEN] [--api URL] [--strict] [--allow-incomplete]
 
@@ -58,6 +72,9 @@ that is not valid, extra Butane that does not compile, ...) is printed as an err
 nothing is written (exit 1); notes are printed as warnings. --allow-incomplete writes the
 files anyway, with the problems at the top of DIR/README.md. --strict makes any warning, an
 ignored preset parameter, or an unavailable --api an error (exit 1).
+
+Preset parameters with a list of values (README.md lists them all):
+${choiceParameterHelp()}
 `;
 
 interface RenderArgs {

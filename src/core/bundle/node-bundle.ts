@@ -2,6 +2,7 @@ import { strToU8, zipSync, type Zippable } from "fflate";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import type { OutputFile } from "../render/render-node";
+import { nextStepsMarkdown } from "./next-steps";
 
 /** A file in a downloaded bundle, by its path inside the zip. */
 export interface BundleFile {
@@ -60,7 +61,8 @@ ${boot}
 
 The sysupdate files are already part of \`config.bu\` (inline) or fetched at first boot
 (bakery); they are here to read and compare.
-${kubeadmStep(state, butane)}`;
+${kubeadmStep(state, butane)}
+${nextStepsMarkdown(state)}`;
 }
 
 /** Every file the page offers, plus the README. */

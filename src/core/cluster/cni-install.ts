@@ -1,7 +1,7 @@
 import type { AddonRelease } from "./addon-releases";
 import { addonDirectory, addonUnit } from "./addon-unit";
 import { parseCidr } from "./cidr";
-import { cniOptions, cniRelease, cniStampPath, type CniChoice, type CniRelease } from "./cni";
+import { cniOption, cniRelease, cniStampPath, type CniChoice, type CniRelease } from "./cni";
 import { multiDocumentYaml } from "./kubeadm-config";
 
 /** How the control plane installs the CNI: the unit and the files it reads (objects -> text). */
@@ -142,7 +142,7 @@ export function cniInstall(input: CniClusterInput): CniInstall {
     case "none":
       return { kind: "none" };
     case "cilium":
-      return { kind: "manual", reason: cniOptions.cilium.explanation };
+      return { kind: "manual", reason: cniOption("cilium").explanation };
     case "flannel":
     case "calico": {
       const chosen = cniRelease(input.cni, input.kubernetesVersion);

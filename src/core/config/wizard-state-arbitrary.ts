@@ -5,6 +5,8 @@ import { testSshKey } from "./test-keys";
 import {
   architectures,
   bootstrapModes,
+  modes,
+  withModeRules,
   butaneVersions,
   cniChoiceValues,
   tokenTtlValues,
@@ -75,6 +77,7 @@ const extraButane = fc.constantFrom(
 export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardState> {
   return fc
     .record({
+      mode: fc.constantFrom(...modes),
       role: fc.constantFrom(...roles),
       kubernetesVersion: fc.constantFrom(...catalogue.releases.map((release) => release.version)),
       arch: fc.constantFrom(...architectures),
@@ -102,9 +105,7 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       workers: fc.integer({ min: 0, max: 100 }).map(String),
       workerNamePattern: fc.constantFrom("worker-{n}", "{n}.nodes.example.com", "w{n}"),
     })
-    .map(({ window: [windowStart, windowLength], ...rest }) => ({
-      ...rest,
-      windowStart,
-      windowLength,
-    }));
+    .map(({ window: [windowStart, windowLength], ...rest }) =>
+      withModeRules({ ...rest, windowStart, windowLength }),
+    );
 }

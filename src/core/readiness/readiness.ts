@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
-import { cniOptions, cniPodCidrProblem } from "../cluster/cni";
+import { cniOption, cniPodCidrProblem } from "../cluster/cni";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
@@ -187,7 +187,7 @@ function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {
         "warning",
         "cni-not-installed",
         ["cni"],
-        `${cniOptions.cilium.label}: the nodes stay NotReady until you install it. ${problem?.message ?? cniOptions.cilium.explanation}`,
+        `${cniOption("cilium").label}: the nodes stay NotReady until you install it. ${problem?.message ?? cniOption("cilium").explanation}`,
         affects,
       ),
     );
