@@ -1,6 +1,6 @@
 import type { DocsLink } from "../config/choices";
 import type { WizardState } from "../config/wizard-state";
-import { defaultControlPlaneName } from "../render/render-cluster";
+import { defaultControlPlaneName, ignitionFileName } from "../render/file-names";
 
 /** What to do with the files once they are downloaded: shown beside the preview, in every README. */
 export interface NextStep {
@@ -58,8 +58,8 @@ export const userDataLimits = { aws: 16 * 1024, azure: 65535, gcp: 256 * 1024 } 
 export function nextSteps(state: WizardState): NextStep[] {
   const ignition =
     state.mode === "cluster"
-      ? `${state.hostname || defaultControlPlaneName}/config.ign`
-      : "config.ign";
+      ? `${state.hostname || defaultControlPlaneName}/${ignitionFileName}`
+      : ignitionFileName;
   const node = state.hostname || "NODE";
   const controlPlane = state.controlPlaneEndpoint.replace(/:\d+$/, "") || "CONTROL-PLANE";
   const hasControlPlane = state.mode === "cluster" || state.role === "control-plane";

@@ -1,3 +1,4 @@
+import { defaultControlPlaneName } from "./file-names";
 import type { WizardState } from "../config/wizard-state";
 import type { NodeSecrets } from "./kubeadm-parts";
 import { renderNode, type RenderContext, type RenderedNode } from "./render-node";
@@ -9,7 +10,6 @@ export interface ClusterNode {
   rendered: RenderedNode;
 }
 
-export const defaultControlPlaneName = "control-plane";
 
 /** worker-{n} -> worker-1, worker-2, … */
 export function workerHostnames(pattern: string, count: number): string[] {
