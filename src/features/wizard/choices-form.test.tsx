@@ -5,10 +5,11 @@ import { embeddedCatalogue } from "../../core/catalogue/catalogue";
 import type { FormInput } from "../../core/config/form-input";
 import { defaultWizardState, type WizardState } from "../../core/config/wizard-state";
 import { ChoicesForm } from "./choices-form";
+import type * as ChoicesModule from "../../core/config/choices";
 
 // A value added to a core choice, and nothing else edited: the form must offer it.
 vi.mock("../../core/config/choices", async (original) => {
-  const actual = await original<typeof import("../../core/config/choices")>();
+  const actual = await original<typeof ChoicesModule>();
   const extend = <C extends { values: readonly object[] }>(choice: C, value: object): C => ({
     ...choice,
     values: [...choice.values, value],
