@@ -4,7 +4,8 @@ import { RadioGroup } from "./radio-group";
 
 /**
  * One choice from the core choices table, as radio buttons or a select: its values and labels,
- * the chosen value's explanation (or the choice's own) and the docs it rests on.
+ * and the chosen value's explanation (or the choice's own). Its docs are linked once per group
+ * of choices (FormGroup), not per field: fewer tab stops.
  */
 export function ChoiceField({
   choice,
@@ -25,31 +26,31 @@ export function ChoiceField({
   note?: React.ReactNode;
 }) {
   const chosen = choiceValue(choice, value);
-  const docs = chosen?.docs ?? choice.docs;
-  const description = (
-    <>
-      {chosen?.explanation ?? choice.explanation}
-      {note ? <> {note}</> : null}{" "}
-      <a href={docs.url} target="_blank" rel="noreferrer">
-        {docs.label === "Source" ? "Source" : `Docs: ${docs.label}`}
-      </a>
-    </>
-  );
+  const explanation = chosen?.explanation ?? choice.explanation;
+  const description =
+    explanation || note ? (
+      <>
+        {explanation}
+        {note ? <> {note}</> : null}
+      </>
+    ) : undefined;
   const id = `field-${registration.name}`;
   if (choice.control === "select") {
     return (
       <div className="field">
         <label htmlFor={id}>{choice.label}</label>
-        <select id={id} aria-describedby={`${id}-help`} {...registration}>
+        <select id={id} aria-describedby={description ? `${id}-help` : undefined} {...registration}>
           {choice.values.map((entry) => (
             <option key={entry.value} value={entry.value} disabled={disabled?.(entry)}>
               {label(entry)}
             </option>
           ))}
         </select>
-        <p className="help" id={`${id}-help`}>
-          {description}
-        </p>
+        {description && (
+          <p className="help" id={`${id}-help`}>
+            {description}
+          </p>
+        )}
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { DocsLink } from "../core/config/choices";
 
 /**
  * A titled group of fields. A less common group is collapsed (a native details element) with
@@ -9,17 +10,24 @@ export function FormGroup({
   title,
   summary,
   collapsible = false,
+  defaultOpen = false,
   hasError = false,
+  docs = [],
   children,
 }: {
   title: string;
   /** The group's current values in a few words, shown while it is collapsed. */
   summary?: string;
   collapsible?: boolean;
+  /** A collapsible group that starts open. */
+  defaultOpen?: boolean;
   hasError?: boolean;
+  /** The sources the group's choices rest on, linked once under its title. */
+  docs?: readonly DocsLink[];
   children: React.ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
+  const docsLine = docs.length > 0 && <DocsLine docs={docs} />;
+  const [open, setOpen] = useState(defaultOpen);
   const [hadError, setHadError] = useState(false);
   if (hasError !== hadError) {
     setHadError(hasError);
@@ -29,6 +37,7 @@ export function FormGroup({
     return (
       <section className="form-group" aria-label={title}>
         <h2>{title}</h2>
+        {docsLine}
         {children}
       </section>
     );
@@ -43,7 +52,28 @@ export function FormGroup({
         <span className="form-group-title">{title}</span>
         {summary && <span className="form-group-summary">{summary}</span>}
       </summary>
+      {docsLine}
       {children}
     </details>
+  );
+}
+
+/** "Docs: Flatcar's update strategies, kured's installation docs": each source once. */
+export function DocsLine({ docs }: { docs: readonly DocsLink[] }) {
+  const unique = docs.filter(
+    (link, index) => docs.findIndex((other) => other.url === link.url) === index,
+  );
+  return (
+    <p className="group-docs">
+      Docs:{" "}
+      {unique.map((link, index) => (
+        <span key={link.url}>
+          {index > 0 ? ", " : ""}
+          <a href={link.url} target="_blank" rel="noreferrer">
+            {link.label}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }

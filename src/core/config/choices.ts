@@ -371,3 +371,11 @@ export const choices = {
 } as const satisfies Record<string, Choice>;
 
 export type ChoiceName = keyof typeof choices;
+
+/** The sources of the typed (not listed) fields, linked with their group as the choices' are. */
+export const fieldDocs = {
+  sshKeys: {
+    label: "Flatcar: adding users and SSH keys",
+    url: "https://www.flatcar.org/docs/latest/setup/customization/adding-users/",
+  },
+} as const satisfies Record<string, DocsLink>;

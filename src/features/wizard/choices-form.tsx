@@ -5,7 +5,7 @@ import { minorOf, type KubernetesRelease } from "../../core/catalogue/releases";
 import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
-import { choices, choiceValue } from "../../core/config/choices";
+import { choices, choiceValue, fieldDocs } from "../../core/config/choices";
 import type { WizardState } from "../../core/config/wizard-state";
 import {
   kuredDocsUrl,
@@ -17,7 +17,7 @@ import { addonReleaseFor } from "../../core/cluster/addon-releases";
 import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
-import { FormGroup } from "../../ui/form-group";
+import { DocsLine, FormGroup } from "../../ui/form-group";
 import { TextField } from "../../ui/text-field";
 import { ChoiceField } from "../../ui/choice-field";
 
@@ -118,7 +118,12 @@ export const ChoicesForm = memo(function ChoicesForm({
         }
       />
 
-      <FormGroup title="Cluster and network">
+      <DocsLine docs={[choices.mode.docs, choices.arch.docs]} />
+
+      <FormGroup
+        title="Cluster and network"
+        docs={[choices.role.docs, choices.bootstrap.docs, choices.tokenTtl.docs, choices.cni.docs]}
+      >
         <TextField
           label="Hostname"
           registration={register("hostname")}
@@ -135,6 +140,13 @@ export const ChoicesForm = memo(function ChoicesForm({
       <FormGroup
         title="Updates and reboots"
         collapsible
+        defaultOpen
+        docs={[
+          choices.updates.docs,
+          choices.reboot.docs,
+          choices.kuredInstall.docs,
+          choices.channel.docs,
+        ]}
         summary={updatesSummary}
         hasError={has("windowStart", "windowLength")}
       >
@@ -194,7 +206,7 @@ export const ChoicesForm = memo(function ChoicesForm({
         />
       </FormGroup>
 
-      <FormGroup title="Access">
+      <FormGroup title="Access" docs={[fieldDocs.sshKeys]}>
         <TextField
           label="SSH keys"
           rows={3}
@@ -207,6 +219,7 @@ export const ChoicesForm = memo(function ChoicesForm({
       <FormGroup
         title="Advanced"
         collapsible
+        docs={[choices.butaneVersion.docs, choices.verify.docs]}
         summary={advancedSummary}
         hasError={has("extraButane") || extraButaneErrors !== undefined}
       >
