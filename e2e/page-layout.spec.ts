@@ -13,7 +13,6 @@ import {
   openGroup,
   preview,
   revealSecrets,
-  waitUntilReady,
 } from "./page-helpers";
 
 /** Axe finds nothing: no violation, and nothing it could not decide ("needs review"). */
