@@ -10,7 +10,6 @@ export interface ClusterNode {
   rendered: RenderedNode;
 }
 
-
 /** worker-{n} -> worker-1, worker-2, … */
 export function workerHostnames(pattern: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) => pattern.replaceAll("{n}", String(index + 1)));
