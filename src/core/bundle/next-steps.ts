@@ -51,9 +51,6 @@ const docs = {
   },
 } satisfies Record<string, DocsLink>;
 
-/** The user-data limits of the common clouds, in bytes, where a large Ignition config bites. */
-export const userDataLimits = { aws: 16 * 1024, azure: 65535, gcp: 256 * 1024 } as const;
-
 /** The next steps for what the state makes: one node, a whole cluster, or a worker that joins. */
 export function nextSteps(state: WizardState): NextStep[] {
   const ignition =
