@@ -33,6 +33,7 @@ export const featurePublicFiles = {
   readiness: ["confirm-not-ready.tsx", "readiness-summary.tsx"],
   share: ["bundle-actions.tsx", "share-link-button.tsx"],
   wizard: [],
+  "next-steps": [],
 };
 
 const features = readdirSync(path.join(root, "src/features"), { withFileTypes: true })

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
-import { download, group, preview, revealSecrets } from "./page-helpers";
+import { chooseMode, download, group, preview, revealSecrets } from "./page-helpers";
 import { expect, test } from "./offline-test";
 
 interface SecretsFile {
@@ -79,7 +79,7 @@ test("no secret reaches the address, localStorage or the console, whatever is do
 }) => {
   const consoleText: string[] = [];
   page.on("console", (message) => consoleText.push(message.text()));
-  await page.goto("./?endpoint=10.0.0.10:6443");
+  await page.goto("./?mode=cluster&endpoint=10.0.0.10:6443");
   const leaks = async (values: string[]) => {
     const stored = await page.evaluate(() => Object.entries(localStorage).flat().join("\n"));
     const everywhere = [page.url(), stored, consoleText.join("\n")].join("\n");
@@ -93,10 +93,22 @@ test("no secret reaches the address, localStorage or the console, whatever is do
   expect(await leaks(secretParts(secrets))).toEqual([]);
 
   const actions: [string, () => Promise<unknown>][] = [
-    ["choose worker", () => group(page, "Role").getByLabel("Worker").check()],
+    [
+      "choose worker",
+      async () => {
+        await chooseMode(page, "One node");
+        await group(page, "Role").getByLabel("Worker").check();
+      },
+    ],
     ["type a host name", () => page.getByLabel("Hostname").fill("w-7")],
     ["copy the share link", () => page.getByRole("button", { name: "Copy share link" }).click()],
-    ["download the cluster", () => download(page, "Download cluster (.zip)")],
+    [
+      "download the cluster",
+      async () => {
+        await chooseMode(page, "A new cluster");
+        await download(page, "Download cluster (.zip)");
+      },
+    ],
     [
       "regenerate",
       async () => {
@@ -118,7 +130,7 @@ test("no secret reaches the address, localStorage or the console, whatever is do
 test("Regenerate replaces the secrets; Load reads a secrets file back, and names what is wrong with a bad one", async ({
   page,
 }) => {
-  await page.goto("./?endpoint=10.0.0.10:6443&role=worker");
+  await page.goto("./?mode=node&endpoint=10.0.0.10:6443&role=worker");
   await page.getByRole("button", { name: "Start a new cluster here" }).click();
   const first = await downloadSecrets(page);
   await revealSecrets(page);

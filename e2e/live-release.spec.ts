@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { group, preview } from "./page-helpers";
+import { group, openGroup, preview } from "./page-helpers";
 import { liveBakery, routeGithub } from "./fixtures/github";
 
 const digest = "3f".repeat(32);
@@ -11,12 +11,15 @@ test("the chosen version's live release pins the image to its digest and disable
   await page.goto("./?k8s=v1.37.0&arch=arm64");
   await expect(page.getByLabel("Kubernetes version")).toHaveValue("v1.37.0");
   // v1.37.0's release has no arm64 image: the form switches and says why.
-  await expect(page.getByText("v1.37.0 has no arm64 image; switched to x86-64.")).toBeVisible();
+  await expect(
+    page.getByText("v1.37.0 has no arm64 image; switched to x86-64 (available: x86-64)."),
+  ).toBeVisible();
   await expect(
     group(page, "Architecture").getByLabel("arm64 (no image for v1.37.0)"),
   ).toBeDisabled();
   await expect(group(page, "Architecture").getByLabel("x86-64")).toBeChecked();
   await expect(preview(page)).toContainText(`hash: sha256-${digest}`);
+  await openGroup(page, "Advanced");
   await expect(page.getByText(`GitHub's sha256 (${digest.slice(0, 12)}…)`)).toBeVisible();
   // The sysupdate transfer stays as the bakery publishes it.
   await expect(preview(page)).toContainText("MatchPattern=kubernetes-v1.37.@v-%a.raw");

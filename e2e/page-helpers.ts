@@ -49,3 +49,18 @@ export async function revealSecrets(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Show secrets" }).click();
   await expect(page.getByRole("button", { name: "Mask secrets" })).toBeVisible();
 }
+
+/** Opens a collapsed group of choices (its summary names it), as a person clicks it open. */
+export async function openGroup(page: Page, title: string): Promise<void> {
+  const details = page.locator("details.form-group").filter({
+    has: page.locator("summary .form-group-title", { hasText: title }),
+  });
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await details.locator("summary").click();
+  await expect(details).toHaveAttribute("open", "");
+}
+
+/** Chooses what the page makes: "One node", "A new cluster", "A worker for an existing cluster". */
+export async function chooseMode(page: Page, label: string): Promise<void> {
+  await group(page, "What are you making?").getByLabel(label).check();
+}

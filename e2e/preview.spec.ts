@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./offline-test";
-import { ignitionTab, preview, tab, waitUntilReady } from "./page-helpers";
+import { ignitionTab, openGroup, preview, tab, waitUntilReady } from "./page-helpers";
 
 test("secrets are masked in the preview until revealed; Copy and Download give the real file", async ({
   page,
@@ -31,6 +31,7 @@ test("secrets are masked in the preview until revealed; Copy and Download give t
 
 test("a Butane message's line link shows that line of config.bu", async ({ page }) => {
   await page.goto("./?bootstrap=manual");
+  await openGroup(page, "Advanced");
   await page.getByLabel("Extra Butane").fill("storage:\n  files:\n    - path: etc/motd\n");
   await ignitionTab(page).click();
   const link = page.getByRole("button", { name: /^Show line \d+$/ });

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./offline-test";
-import { clusterReadiness, download, nodeReadiness, preview, waitUntilReady } from "./page-helpers";
+import {
+  clusterReadiness,
+  download,
+  nodeReadiness,
+  openGroup,
+  preview,
+  waitUntilReady,
+} from "./page-helpers";
 
 /** The second step before files that are not ready leave the page. */
 const confirmDialog = (page: Page) => page.getByRole("dialog");
@@ -90,6 +97,7 @@ test("extra Butane that is not YAML is an error, not a note, and blocks the down
 }) => {
   await page.goto("./?endpoint=10.0.0.10:6443");
   await waitUntilReady(page);
+  await openGroup(page, "Advanced");
   await page.getByLabel("Extra Butane").fill("storage:\n  files: [\n");
   await page.getByLabel("Extra Butane").blur();
   const item = nodeReadiness(page).locator(".readiness-blocking");
@@ -137,7 +145,7 @@ test("a zero-touch worker link opened without the cluster's secrets asks which c
   page.on("worker", (worker) => {
     if (worker.url().includes("secrets-worker")) secretsWorkers.push(worker.url());
   });
-  await page.goto("./?role=worker&endpoint=10.0.0.10:6443&hostname=worker-7");
+  await page.goto("./?mode=node&role=worker&endpoint=10.0.0.10:6443&hostname=worker-7");
   const choice = page.locator("#cluster-secrets-choice");
   await expect(choice).toContainText("Which cluster does this worker join?");
   await expect(nodeReadiness(page)).toContainText("load the cluster's cluster-secrets.json");

@@ -1,5 +1,5 @@
 import { expect, test } from "./offline-test";
-import { group, preview, tab, waitUntilReady } from "./page-helpers";
+import { group, openGroup, preview, tab, waitUntilReady } from "./page-helpers";
 
 test("preset links carrying script payloads execute nothing and show the text as text", async ({
   page,
@@ -26,8 +26,12 @@ test("preset links carrying script payloads execute nothing and show the text as
   );
   await page.goto(`./?${query}`);
   const notice = page.getByRole("alert").filter({ hasText: "Some link parameters were ignored" });
-  await expect(notice).toContainText(`hostname=${payloads[0]}`);
-  await expect(notice).toContainText(`endpoint=${payloads[1]}`);
+  await expect(notice).toContainText(`colour=${payloads[2]}`);
+  // Values that are not valid stay in their fields, as text, with their errors.
+  await expect(page.getByLabel("Hostname")).toHaveValue(payloads[0] as string);
+  await expect(page.getByLabel("Control plane endpoint")).toHaveValue(payloads[1] as string);
+  await expect(page.getByLabel("SSH keys")).toHaveValue(payloads[3] as string);
+  await expect(page.locator("#field-hostname-error")).toContainText("Hostname:");
   await expect(preview(page)).toContainText(`inline: '${payloads[1]}'`);
   await tab(page, "Ignition (config.ign)").click();
   await expect(preview(page)).toContainText("data:,%22%3E%3Cimg%20src%3Dx%20onerror%3D");
@@ -100,6 +104,7 @@ test("a 5 MiB paste into Extra Butane is refused with a message, the text stays,
   page,
 }) => {
   await page.goto("./");
+  await openGroup(page, "Advanced");
   const huge = `storage:\n  files:\n${"    - path: /etc/x\n".repeat((5 * 1024 * 1024) / 19)}`;
   const extra = page.getByLabel("Extra Butane");
   await extra.evaluate((element, value) => {

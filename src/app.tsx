@@ -2,7 +2,7 @@ import { createPortal } from "react-dom";
 import { useCatalogue } from "./api/queries/catalogue-query";
 import { CatalogueStatus } from "./features/catalogue/catalogue-status";
 import { ConfirmProvider } from "./features/readiness/confirm-not-ready";
-import { WizardPage } from "./features/wizard/wizard-page";
+import { WizardPage } from "./app/wizard-page";
 
 /**
  * The wizard below index.html's header (painted before any script runs), and the catalogue

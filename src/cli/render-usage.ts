@@ -5,6 +5,20 @@ import {
   clusterSecretsFileName,
   ignitionFileName,
 } from "../core/file-names";
+import { choices, type Choice } from "../core/config/choices";
+
+/** The preset's list parameters, from the choices table: values, and the spellings also read. */
+function choiceParameterHelp(): string {
+  return Object.values(choices as Record<string, Choice>)
+    .map((choice) => {
+      const values = choice.values.map((entry) => {
+        const aliases = entry.aliases?.length ? ` (also ${entry.aliases.join(", ")})` : "";
+        return `${entry.value === "" ? '""' : entry.value}${aliases}`;
+      });
+      return `  ${choice.param.padEnd(14)} ${values.join(", ")}`;
+    })
+    .join("\n");
+}
 
 /** The page offers up to 100 workers; automation may ask for more. */
 export const maxCliWorkers = 1000;
@@ -32,4 +46,7 @@ that is not valid, extra Butane that does not compile, ...) is printed as an err
 nothing is written (exit 1); notes are printed as warnings. --allow-incomplete writes the
 files anyway, with the problems at the top of DIR/${bundleReadmeFileName}. --strict makes any warning, an
 ignored preset parameter, or an unavailable --api an error (exit 1).
+
+Preset parameters with a list of values (README.md lists them all):
+${choiceParameterHelp()}
 `;

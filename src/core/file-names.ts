@@ -5,3 +5,5 @@ export const ignitionFileName = "config.ign";
 export const bundleReadmeFileName = "README.md";
 /** What more workers need to join later; the wizard and the CLI both write and read it. */
 export const clusterSecretsFileName = "cluster-secrets.json";
+/** The control plane's folder in a cluster's zip, and its host name when none is given. */
+export const defaultControlPlaneName = "control-plane";

@@ -2,6 +2,7 @@
 import parseSemver from "semver/functions/parse";
 import rcompareSemver from "semver/functions/rcompare";
 import type SemVer from "semver/classes/semver";
+import { choices, valuesOf } from "./config/choices";
 
 /**
  * Kubernetes versions and the bakery's names built from them, in one place: every parse,
@@ -10,7 +11,7 @@ import type SemVer from "semver/classes/semver";
  */
 
 /** The architectures the bakery builds a Kubernetes image for, in the order the page lists them. */
-export const architectures = ["x86-64", "arm64"] as const;
+export const architectures = valuesOf(choices.arch);
 export type Architecture = (typeof architectures)[number];
 
 /** The text a version is written as: "v" and major.minor.patch, nothing after. */

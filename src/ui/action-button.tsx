@@ -9,11 +9,14 @@ export function ActionButton({
   action,
   disabled,
   title,
+  primary = false,
 }: {
   label: string;
   action: () => Promise<{ ok: boolean; message: string }> | { ok: boolean; message: string };
   disabled?: boolean;
   title?: string;
+  /** The page's one main action: a filled button; the others are outlined. */
+  primary?: boolean;
 }) {
   const [status, setStatus] = useState({ ok: true, message: "" });
   const timer = useRef<number | undefined>(undefined);
@@ -22,6 +25,7 @@ export function ActionButton({
     <span className="action">
       <button
         type="button"
+        className={primary ? "button-primary" : undefined}
         disabled={disabled}
         title={title}
         onClick={async () => {

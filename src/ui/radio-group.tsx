@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 export interface RadioOption {
@@ -17,7 +18,7 @@ export function RadioGroup({
   legend: string;
   options: RadioOption[];
   registration: UseFormRegisterReturn;
-  description?: string;
+  description?: ReactNode;
 }) {
   const id = `field-${registration.name}`;
   return (

@@ -1,5 +1,6 @@
 import { serializeClusterSecrets } from "../cluster/cluster-secrets-file";
-import { cniOptions } from "../cluster/cni";
+import { cniOption } from "../cluster/cni";
+import { nextStepsMarkdown } from "./next-steps";
 import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
@@ -38,16 +39,16 @@ function addonsSection(state: WizardState): string {
     lines.push(
       `- Pod network: ${cni.name}, applied once by \`install-cni.service\` on the control plane from`,
       ...cni.urls.map((url) => `  ${url}`),
-      `  with the pod CIDR ${state.podCidr}. ${cniOptions[state.cni].explanation}`,
+      `  with the pod CIDR ${state.podCidr}. ${cniOption(state.cni).explanation}`,
     );
   } else if (cni.kind === "sysext") {
     lines.push(
       `- Pod network: ${cni.name}, installed once by \`${cni.unitName}\` on the control plane, from the`,
       `  bakery's ${cni.extension.name} sysext ${cni.extension.version} (${cni.extension.source}):`,
-      `  \`cilium install ${cni.installArgs.join(" ")}\`. ${cniOptions[state.cni].explanation}`,
+      `  \`cilium install ${cni.installArgs.join(" ")}\`. ${cniOption(state.cni).explanation}`,
     );
   } else {
-    lines.push(`- Pod network: none chosen. ${cniOptions.none.explanation}`);
+    lines.push(`- Pod network: none chosen. ${cniOption("none").explanation}`);
   }
   if (state.reboot === "locksmithd") {
     lines.push(`- Reboots: locksmithd on each node, as set in ${updateConfPath}.`);
@@ -178,7 +179,8 @@ it can join nodes or sign certificates for this cluster. Keep it like a password
 configs of the control ${controlPlanes.length > 1 ? "planes hold the CA keys (cluster, front-proxy, etcd) and the service-account key" : "plane hold the CA key"}, and every node's holds the token: treat them alike.
 To add workers later, load the secrets file in the wizard ("Load cluster secrets")
 ${state.tokenTtl === "24h" ? "and create a fresh token on the control plane (kubeadm token create): this one expires 24 hours after the control plane starts." : "(the token never expires until you delete it with kubeadm token delete)."}
-`;
+
+${nextStepsMarkdown(state)}`;
 }
 
 /** One zip's worth: a folder per node with its .bu and .ign, the secrets file, and the README. */

@@ -95,3 +95,19 @@ export function groupByMinor(releases: readonly KubernetesRelease[]): MinorGroup
   }
   return [...groups].map(([minor, members]) => ({ minor, releases: members }));
 }
+
+/**
+ * The one architecture fallback: when the chosen version's release has no image for the chosen
+ * architecture, its first published one, and a message saying so (for a link and for the form).
+ */
+export function archFallback(
+  release: Pick<KubernetesRelease, "version" | "arches">,
+  arch: Architecture,
+): { arch: Architecture; message: string } | undefined {
+  const available = release.arches[0];
+  if (available === undefined || release.arches.includes(arch)) return undefined;
+  return {
+    arch: available,
+    message: `${release.version} has no ${arch} image; switched to ${available} (available: ${release.arches.join(", ")}).`,
+  };
+}

@@ -1,15 +1,11 @@
+import { choices, valuesOf, type ValuesOf } from "../config/choices";
 import { addonReleaseFor, type AddonRelease } from "./addon-releases";
 import { parseCidr, type IpFamily } from "./cidr";
 
 /** The pod network add-on the control plane installs once it is up. */
-export type CniChoice = "none" | "calico" | "cilium" | "flannel";
+export type CniChoice = ValuesOf<typeof choices.cni.values>[number];
 
-export const cniChoices = [
-  "none",
-  "calico",
-  "flannel",
-  "cilium",
-] as const satisfies readonly CniChoice[];
+export const cniChoices = valuesOf(choices.cni);
 
 /*
  * Calico releases, newest first, each with the Kubernetes minors its "Supported versions" list
@@ -124,7 +120,6 @@ export const ciliumSysext: BakeryExtension = {
 };
 
 export interface CniOption {
-  choice: CniChoice;
   label: string;
   /** What the control plane does with it, for the explanation beside the choice. */
   explanation: string;
@@ -132,42 +127,11 @@ export interface CniOption {
   source: string;
 }
 
-export const cniOptions: Record<CniChoice, CniOption> = {
-  none: {
-    choice: "none",
-    label: "None (install a CNI yourself)",
-    explanation: "Nodes stay NotReady until a pod network add-on is installed.",
-    source:
-      "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/create-cluster-kubeadm/#pod-network",
-  },
-  calico: {
-    choice: "calico",
-    label: "Calico (Tigera operator)",
-    explanation:
-      "Installed as Calico's docs recommend for kubeadm clusters: the Tigera operator, then an " +
-      "Installation whose IP pool is the cluster's pod CIDR (VXLAN, NAT outgoing).",
-    source:
-      "https://docs.tigera.io/calico/latest/getting-started/kubernetes/self-managed-onprem/onpremises",
-  },
-  flannel: {
-    choice: "flannel",
-    label: "Flannel",
-    explanation:
-      "Its released manifest, then its net-conf.json set to the cluster's pod CIDR (IPv4 " +
-      "Network, or IPv6Network with EnableIPv6) and its DaemonSet restarted to read it.",
-    source: "https://github.com/flannel-io/flannel/blob/master/Documentation/configuration.md",
-  },
-  cilium: {
-    choice: "cilium",
-    label: "Cilium (the bakery's cilium sysext)",
-    explanation:
-      "The bakery's cilium sysext brings the cilium CLI and its cilium.service; the control " +
-      "plane runs it once after kubeadm init, installing the Cilium release tested with the " +
-      "chosen Kubernetes minor with ipam.mode=kubernetes, so pods get addresses from each " +
-      "node's share of the cluster's pod CIDR.",
-    source: "https://github.com/flatcar/sysext-bakery/blob/main/docs/cilium.md",
-  },
-};
+/** A CNI's entry in the choices table, as the explanations and READMEs quote it. */
+export function cniOption(cni: CniChoice): CniOption {
+  const entry = choices.cni.values.find((value) => value.value === cni) ?? choices.cni.values[0];
+  return { label: entry.label, explanation: entry.explanation, source: entry.docs.url };
+}
 
 export interface CniRelease {
   /** "Calico v3.33.0" */

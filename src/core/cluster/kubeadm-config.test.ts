@@ -8,7 +8,7 @@ import {
   type ControlPlaneKubeadmInput,
 } from "./kubeadm-config";
 import { kubeadmApiVersion, kubeadmDocumentProblems, kubeadmRulesByMinor } from "./kubeadm-rules";
-import { tokenTtlChoices } from "./token-ttl";
+import { choices } from "../config/choices";
 
 const token = "abcdef.0123456789abcdef";
 const hash = `sha256:${"ab".repeat(32)}`;
@@ -176,9 +176,9 @@ describe("every minor's documents are known to that minor's kubeadm", () => {
   });
 });
 
-describe("tokenTtlChoices", () => {
+describe("token lifetime choices", () => {
   it("explains both choices", () => {
-    expect(tokenTtlChoices.map((c) => c.value)).toEqual(["24h", "0"]);
-    expect(tokenTtlChoices[1]?.tradeOff).toContain("kubeadm token delete");
+    expect(choices.tokenTtl.values.map((c) => c.value)).toEqual(["24h", "0"]);
+    expect(choices.tokenTtl.values[1]?.explanation).toContain("kubeadm token delete");
   });
 });

@@ -13,9 +13,11 @@ import {
   workerNamePatternSchema,
   interfaceNameSchema,
   controlPlaneNamePatternSchema,
+  withModeRules,
   wizardStateSchema,
   type WizardState,
 } from "./wizard-state";
+import { choices } from "./choices";
 
 /** What the form holds: every field as the person typed it, valid or not. */
 export type FormInput = { [K in keyof WizardState]: string };
@@ -24,35 +26,36 @@ export type FieldErrors = Partial<Record<keyof WizardState, string>>;
 
 /** The label each field has on the page; messages name fields by it. */
 export const fieldLabels: Record<keyof WizardState, string> = {
-  role: "Role",
+  mode: choices.mode.label,
+  role: choices.role.label,
   kubernetesVersion: "Kubernetes version",
-  arch: "Architecture",
-  updates: "Updates",
-  reboot: "Reboot coordination",
-  kuredInstall: "kured install",
-  sysupdate: "Sysupdate files",
+  arch: choices.arch.label,
+  updates: choices.updates.label,
+  reboot: choices.reboot.label,
+  kuredInstall: choices.kuredInstall.label,
+  sysupdate: choices.sysupdate.label,
   hostname: "Hostname",
   controlPlaneEndpoint: "Control plane endpoint",
   joinToken: "Join token",
   caCertHash: "CA cert hash",
-  butaneVersion: "Butane version",
-  rebootStrategy: "Reboot strategy",
+  butaneVersion: choices.butaneVersion.label,
+  rebootStrategy: choices.rebootStrategy.label,
   windowStart: "Reboot window start",
   windowLength: "Reboot window length",
-  channel: "OS update channel",
+  channel: choices.channel.label,
   sshKeys: "SSH keys",
-  verify: "Verify download",
+  verify: choices.verify.label,
   extraButane: "Extra Butane",
-  bootstrap: "Cluster bootstrap",
+  bootstrap: choices.bootstrap.label,
   clusterName: "Cluster name",
   podCidr: "Pod CIDR",
   serviceCidr: "Service CIDR",
-  cni: "CNI",
-  tokenTtl: "Token lifetime",
+  cni: choices.cni.label,
+  tokenTtl: choices.tokenTtl.label,
   workers: "Workers",
   workerNamePattern: "Worker host names",
-  controlPlanes: "Control planes",
-  loadBalancer: "Load balancer",
+  controlPlanes: choices.controlPlanes.label,
+  loadBalancer: choices.loadBalancer.label,
   vipInterface: "Virtual IP interface",
   controlPlaneNamePattern: "Control plane host names",
 };
@@ -142,7 +145,7 @@ export function readFormInput(
   }
 
   const parsed = wizardStateSchema.safeParse(candidate);
-  if (parsed.success) return { state: parsed.data, errors };
+  if (parsed.success) return { state: withModeRules(parsed.data), errors };
   // A choice outside its list cannot come from the form's own controls; keep the last good one.
   const state = { ...fallback };
   for (const issue of parsed.error.issues) {
@@ -154,5 +157,5 @@ export function readFormInput(
       Object.assign(state, { [field]: candidate[field] });
     }
   }
-  return { state: wizardStateSchema.parse(state), errors };
+  return { state: withModeRules(wizardStateSchema.parse(state)), errors };
 }

@@ -8,7 +8,7 @@ const defaults = defaultWizardState("v1.36.2");
 
 describe("decodePreset", () => {
   it("gives the defaults for an empty link", () => {
-    expect(decodePreset("", catalogue)).toEqual({ state: defaults, notices: [] });
+    expect(decodePreset("", catalogue)).toEqual({ state: defaults, notices: [], typed: {} });
   });
 
   it("reads every documented parameter, from a full URL too", () => {
@@ -21,6 +21,8 @@ describe("decodePreset", () => {
     expect(notices).toEqual([]);
     expect(state).toEqual({
       ...defaults,
+      // A link from before the mode parameter: a worker is a worker for an existing cluster.
+      mode: "join",
       role: "worker",
       kubernetesVersion: "v1.32.2",
       arch: "arm64",
@@ -33,18 +35,43 @@ describe("decodePreset", () => {
     });
   });
 
-  it("ignores an invalid value with a notice naming the parameter and what is allowed, keeping the rest", () => {
-    const { state, notices } = decodePreset(
-      "role=boss&arch=i386&reboot=kured&hostname=Bad_Host",
+  it("ignores a choice outside its list with a notice naming the parameter and what is allowed, and keeps a bad text value for its field", () => {
+    const { state, notices, typed } = decodePreset(
+      "role=boss&arch=i386&reboot=kured&hostname=Bad_Host&window=Thursday 04:00,1h&ssh=ssh-rsa nope",
       catalogue,
     );
     expect(state).toEqual(defaults);
     expect(notices).toEqual([
       { param: "role", value: "boss", message: "Allowed: control-plane, worker." },
       { param: "arch", value: "i386", message: "Allowed: x86-64, arm64." },
-      expect.objectContaining({ param: "hostname", value: "Bad_Host" }),
     ]);
-    expect(notices[2]?.message).toMatch(/^Allowed: a host name of lower-case letters/);
+    expect(typed).toEqual({
+      hostname: "Bad_Host",
+      windowStart: "Thursday 04:00",
+      windowLength: "1h",
+      sshKeys: "ssh-rsa nope",
+    });
+  });
+
+  it("reads the mode and its spellings, and infers it for a link from before it", () => {
+    for (const [query, mode] of [
+      ["mode=cluster", "cluster"],
+      ["mode=new-cluster", "cluster"],
+      ["mode=existing", "join"],
+      ["mode=one-node", "node"],
+      ["workers=5", "cluster"],
+      ["role=worker", "join"],
+      ["role=control-plane", "node"],
+      ["", "node"],
+    ] as const) {
+      expect(decodePreset(query, catalogue).state.mode).toBe(mode);
+    }
+    expect(encodePreset(decodePreset("mode=existing", catalogue).state)).toMatch(/^mode=join&/);
+    // A new cluster is made from a zero-touch control plane; a join is a worker.
+    expect(
+      decodePreset("mode=cluster&role=worker&bootstrap=manual", catalogue).state,
+    ).toMatchObject({ role: "control-plane", bootstrap: "generated" });
+    expect(decodePreset("mode=join", catalogue).state.role).toBe("worker");
   });
 
   it("reads common spellings as the values they mean, and writes the canonical one", () => {
@@ -90,7 +117,7 @@ describe("encodePreset", () => {
     };
     const query = encodePreset(state);
     expect(query).toBe(
-      "role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&kured=cluster&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on" +
+      "mode=node&role=worker&k8s=v1.36.2&arch=x86-64&updates=patch&reboot=kured&kured=cluster&sysupdate=inline&hostname=w1&endpoint=cp.example.com%3A6443&butane=1.0.0&strategy=reboot&verify=on" +
         "&bootstrap=generated&cluster=kubernetes&pod-cidr=10.244.0.0%2F16&service-cidr=10.96.0.0%2F12" +
         "&cni=calico&token-ttl=24h&workers=3&worker-name=worker-%7Bn%7D" +
         "&control-planes=1&lb=kube-vip&vip-interface=eth0&cp-name=cp-%7Bn%7D",
@@ -118,15 +145,19 @@ describe("encodePreset", () => {
     ];
     for (const state of states) {
       expect(wizardStateSchema.parse(state)).toEqual(state);
-      expect(decodePreset(encodePreset(state), catalogue)).toEqual({ state, notices: [] });
+      expect(decodePreset(encodePreset(state), catalogue)).toEqual({
+        state,
+        notices: [],
+        typed: {},
+      });
     }
   });
 });
 
 describe("cluster parameters", () => {
-  it("reads them, and refuses overlapping pod and service ranges", () => {
-    const { state, notices } = decodePreset(
-      "bootstrap=manual&cluster=prod&pod-cidr=10.0.0.0/8&service-cidr=10.96.0.0/12&cni=flannel&token-ttl=0&workers=12&worker-name=node-{n}",
+  it("reads them, and keeps overlapping pod and service ranges for their fields", () => {
+    const { state, notices, typed } = decodePreset(
+      "mode=node&bootstrap=manual&cluster=prod&pod-cidr=10.0.0.0/8&service-cidr=10.96.0.0/12&cni=flannel&token-ttl=0&workers=12&worker-name=node-{n}",
       catalogue,
     );
     expect(state).toMatchObject({
@@ -139,24 +170,19 @@ describe("cluster parameters", () => {
       workers: "12",
       workerNamePattern: "node-{n}",
     });
-    expect(notices).toEqual([
-      {
-        param: "service-cidr",
-        value: "10.96.0.0/12",
-        message:
-          "Overlaps the pod CIDR 10.0.0.0/8; the defaults 10.244.0.0/16 and 10.96.0.0/12 are used.",
-      },
-    ]);
+    expect(notices).toEqual([]);
+    expect(typed).toEqual({ podCidr: "10.0.0.0/8", serviceCidr: "10.96.0.0/12" });
     const bad = decodePreset(
       "workers=101&worker-name=worker&cluster=&pod-cidr=10.0.0.1/8",
       catalogue,
     );
-    expect(bad.notices.map((n) => n.param)).toEqual([
-      "workers",
-      "worker-name",
-      "cluster",
-      "pod-cidr",
-    ]);
+    expect(bad.notices).toEqual([]);
+    expect(bad.typed).toEqual({
+      workers: "101",
+      workerNamePattern: "worker",
+      clusterName: "",
+      podCidr: "10.0.0.1/8",
+    });
     expect(bad.state.workers).toBe("3");
   });
 });

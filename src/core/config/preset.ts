@@ -1,17 +1,15 @@
 import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
+import { archFallback } from "../catalogue/releases";
 import { sshKeyLines, sshKeyProblem } from "./ssh-keys";
 import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
+import { canonicalValue, choices, type Choice } from "./choices";
+import type { FormInput } from "./form-input";
 import {
-  bootstrapModes,
-  butaneVersions,
   clusterNameSchema,
-  cniChoiceValues,
-  tokenTtlValues,
+  withModeRules,
   workerCountSchema,
   workerNamePatternSchema,
-  controlPlaneCounts,
-  loadBalancers,
   interfaceNameSchema,
   controlPlaneNamePatternSchema,
   caCertHashSchema,
@@ -19,19 +17,12 @@ import {
   endpointSchema,
   extraButaneSchema,
   hostnameSchema,
-  rebootCoordinators,
-  kuredInstallModes,
-  rebootStrategies,
-  roles,
-  sysupdateSources,
-  updateChannels,
-  updatePolicies,
-  verifyChoices,
+  type Mode,
   windowLengthSchema,
   windowStartSchema,
   type WizardState,
 } from "./wizard-state";
-import { architectures, isMinor } from "../version";
+import { isMinor } from "../version";
 
 /**
  * The preset URL: every choice as a query parameter, a public and documented interface.
@@ -46,13 +37,27 @@ export interface PresetNotice {
 
 export interface DecodedPreset {
   state: WizardState;
+  /** Parameters that were ignored, and why. */
   notices: PresetNotice[];
+  /**
+   * Text values that are not valid, as the link gave them: the form shows them in their fields
+   * with their errors (the state keeps the defaults), so they can be corrected in place.
+   */
+  typed: Partial<FormInput>;
 }
 
 interface PresetParameter {
   name: string;
-  /** Applies one value to the state, or says what is allowed. */
-  read(value: string, state: WizardState, catalogue: Catalogue): string | undefined;
+  /**
+   * Applies one value to the state, or says what is allowed. A text value that is not valid is
+   * kept in `typed` instead, for its field to show.
+   */
+  read(
+    value: string,
+    state: WizardState,
+    catalogue: Catalogue,
+    typed: Partial<FormInput>,
+  ): string | undefined;
   /** The values this parameter holds for a state; none when it is at its empty value. */
   write(state: WizardState): string[];
   /** May appear more than once (ssh=). */
@@ -67,21 +72,21 @@ type StringField = {
 }[keyof WizardState];
 
 /**
- * A choice from a list. `aliases` are spellings people commonly use for a value (other tools'
- * architecture names, the old word for a control plane): read as that value, written never.
+ * A choice from the choices table: its values and the spellings people commonly use for them
+ * (other tools' architecture names, the old word for a control plane), read as that value and
+ * never written.
  */
-function choice(
-  name: string,
-  field: StringField,
-  allowed: readonly string[],
-  aliases: Readonly<Record<string, string>> = {},
-): PresetParameter {
+function choice(field: StringField & keyof typeof choices): PresetParameter {
+  const table: Choice = choices[field];
   return {
-    name,
+    name: table.param,
     read(given, state) {
-      const value = Object.hasOwn(aliases, given) ? (aliases[given] as string) : given;
-      if (value === "" || !allowed.includes(value))
-        return `Allowed: ${allowed.filter(Boolean).join(", ")}.`;
+      const value = canonicalValue(table, given);
+      if (value === undefined || value === "")
+        return `Allowed: ${table.values
+          .map((entry) => entry.value)
+          .filter(Boolean)
+          .join(", ")}.`;
       Object.assign(state, { [field]: value });
       return undefined;
     },
@@ -93,12 +98,10 @@ function choice(
 function text(name: string, field: StringField, schema: Schema, optional = true): PresetParameter {
   return {
     name,
-    read(value, state) {
+    read(value, state, _catalogue, typed) {
       const result = schema.safeParse(value);
-      if ((value !== "" || !optional) && !result.success) {
-        return `Allowed: ${result.error?.issues[0]?.message}.`;
-      }
-      Object.assign(state, { [field]: value });
+      if ((value !== "" || !optional) && !result.success) typed[field] = value;
+      else Object.assign(state, { [field]: value });
       return undefined;
     },
     write: (state) => (state[field] === "" ? [] : [state[field]]),
@@ -133,13 +136,16 @@ const kubernetesVersion: PresetParameter = {
 /** window=START,LENGTH: "Thu 04:00,1h30m". */
 const rebootWindow: PresetParameter = {
   name: "window",
-  read(value, state) {
+  read(value, state, _catalogue, typed) {
     const [start = "", length = "", ...rest] = value.split(",");
+    if (rest.length > 0) return "Allowed: START,LENGTH such as 04:00,1h or Thu 04:00,1h30m.";
     const ok =
-      rest.length === 0 &&
-      windowStartSchema.safeParse(start).success &&
-      windowLengthSchema.safeParse(length).success;
-    if (!ok) return "Allowed: START,LENGTH such as 04:00,1h or Thu 04:00,1h30m.";
+      windowStartSchema.safeParse(start).success && windowLengthSchema.safeParse(length).success;
+    if (!ok) {
+      typed.windowStart = start;
+      typed.windowLength = length;
+      return undefined;
+    }
     state.windowStart = start;
     state.windowLength = length;
     return undefined;
@@ -151,10 +157,12 @@ const rebootWindow: PresetParameter = {
 const sshKey: PresetParameter = {
   name: "ssh",
   repeatable: true,
-  read(value, state) {
-    const problem = value.includes("\n") ? "one key per parameter" : sshKeyProblem(value);
-    if (problem) return `Allowed: an SSH public key; this one: ${problem}.`;
-    state.sshKeys = state.sshKeys === "" ? value.trim() : `${state.sshKeys}\n${value.trim()}`;
+  read(value, state, _catalogue, typed) {
+    if (value.includes("\n")) return "Allowed: an SSH public key, one key per parameter.";
+    // Every key as given stays in the field; the good ones are used meanwhile.
+    const lines = [typed.sshKeys ?? state.sshKeys, value.trim()].filter(Boolean);
+    if (sshKeyProblem(value) || typed.sshKeys !== undefined) typed.sshKeys = lines.join("\n");
+    else state.sshKeys = lines.join("\n");
     return undefined;
   },
   write: (state) => sshKeyLines(state.sshKeys),
@@ -162,37 +170,46 @@ const sshKey: PresetParameter = {
 
 /** In the order they are written. */
 export const presetParameters: readonly PresetParameter[] = [
-  choice("role", "role", roles, { master: "control-plane", controlplane: "control-plane" }),
+  choice("mode"),
+  choice("role"),
   kubernetesVersion,
-  // Go's and Debian's (amd64), the kernel's (x86_64, aarch64) names for the bakery's two.
-  choice("arch", "arch", architectures, { amd64: "x86-64", x86_64: "x86-64", aarch64: "arm64" }),
-  choice("updates", "updates", updatePolicies),
-  choice("reboot", "reboot", rebootCoordinators),
-  choice("kured", "kuredInstall", kuredInstallModes),
-  choice("sysupdate", "sysupdate", sysupdateSources),
+  choice("arch"),
+  choice("updates"),
+  choice("reboot"),
+  choice("kuredInstall"),
+  choice("sysupdate"),
   text("hostname", "hostname", hostnameSchema),
   text("endpoint", "controlPlaneEndpoint", endpointSchema),
   text("ca-hash", "caCertHash", caCertHashSchema),
-  choice("butane", "butaneVersion", butaneVersions),
-  choice("strategy", "rebootStrategy", rebootStrategies),
+  choice("butaneVersion"),
+  choice("rebootStrategy"),
   rebootWindow,
-  choice("channel", "channel", updateChannels),
-  choice("verify", "verify", verifyChoices),
+  choice("channel"),
+  choice("verify"),
   sshKey,
   text("extra", "extraButane", extraButaneSchema),
-  choice("bootstrap", "bootstrap", bootstrapModes),
+  choice("bootstrap"),
   text("cluster", "clusterName", clusterNameSchema, false),
   text("pod-cidr", "podCidr", cidrSchema, false),
   text("service-cidr", "serviceCidr", cidrSchema, false),
-  choice("cni", "cni", cniChoiceValues),
-  choice("token-ttl", "tokenTtl", tokenTtlValues),
+  choice("cni"),
+  choice("tokenTtl"),
   text("workers", "workers", workerCountSchema, false),
   text("worker-name", "workerNamePattern", workerNamePatternSchema, false),
-  choice("control-planes", "controlPlanes", controlPlaneCounts),
-  choice("lb", "loadBalancer", loadBalancers, { kubevip: "kube-vip" }),
+  choice("controlPlanes"),
+  choice("loadBalancer"),
   text("vip-interface", "vipInterface", interfaceNameSchema, false),
   text("cp-name", "controlPlaneNamePattern", controlPlaneNamePatternSchema, false),
 ];
+
+/**
+ * What a link from before the mode parameter made: a cluster when it sizes one, a worker for
+ * an existing cluster when it is a worker, one node otherwise.
+ */
+function inferredMode(given: ReadonlySet<string>, state: WizardState): Mode {
+  if (given.has("workers") || given.has("worker-name")) return "cluster";
+  return state.role === "worker" ? "join" : "node";
+}
 
 /** The query part of a full URL, a "?query" or a bare query. */
 function queryOf(input: string): string {
@@ -202,10 +219,14 @@ function queryOf(input: string): string {
   return hash >= 0 ? query.slice(0, hash) : query;
 }
 
-/** Reads a preset; a parameter that is missing takes its default, one that is invalid is ignored with a notice. */
+/**
+ * Reads a preset; a parameter that is missing takes its default, a choice or version that is
+ * not allowed is ignored with a notice, and a text value that is not valid is kept for its field.
+ */
 export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset {
   const state = defaultWizardState(catalogue.recommended.version);
   const notices: PresetNotice[] = [];
+  const typed: Partial<FormInput> = {};
   const byName = new Map(presetParameters.map((parameter) => [parameter.name, parameter]));
   const seen = new Set<string>();
   for (const [param, value] of new URLSearchParams(queryOf(input))) {
@@ -223,32 +244,27 @@ export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset
       continue;
     }
     seen.add(param);
-    const problem = parameter.read(value, state, catalogue);
+    const problem = parameter.read(value, state, catalogue, typed);
     if (problem) notices.push({ param, value, message: problem });
   }
+  if (!seen.has("mode")) state.mode = inferredMode(seen, state);
+  // Overlapping ranges stay in their fields, where the form says so; the defaults are used meanwhile.
   const pods = parseCidr(state.podCidr);
   const services = parseCidr(state.serviceCidr);
   if (pods.ok && services.ok && cidrsOverlap(pods.cidr, services.cidr)) {
     const defaults = defaultWizardState(state.kubernetesVersion);
-    notices.push({
-      param: "service-cidr",
-      value: state.serviceCidr,
-      message: `Overlaps the pod CIDR ${state.podCidr}; the defaults ${defaults.podCidr} and ${defaults.serviceCidr} are used.`,
-    });
+    typed.podCidr = state.podCidr;
+    typed.serviceCidr = state.serviceCidr;
     state.podCidr = defaults.podCidr;
     state.serviceCidr = defaults.serviceCidr;
   }
   const release = findRelease(catalogue, state.kubernetesVersion);
-  if (release && !release.arches.includes(state.arch)) {
-    const fallback = release.arches[0] ?? "x86-64";
-    notices.push({
-      param: "arch",
-      value: state.arch,
-      message: `${state.kubernetesVersion} has no ${state.arch} image; ${fallback} is used. Available: ${release.arches.join(", ")}.`,
-    });
-    state.arch = fallback;
+  const fallback = release && archFallback(release, state.arch);
+  if (fallback) {
+    notices.push({ param: "arch", value: state.arch, message: fallback.message });
+    state.arch = fallback.arch;
   }
-  return { state, notices };
+  return { state: withModeRules(state), notices, typed };
 }
 
 /** Every choice but the secrets, in a fixed order, so equal states give equal links. */

@@ -4,6 +4,8 @@ import { sshKeyTypes } from "./ssh-keys";
 import { testSshKey } from "./test-keys";
 import {
   bootstrapModes,
+  modes,
+  withModeRules,
   butaneVersions,
   cniChoiceValues,
   controlPlaneCounts,
@@ -77,6 +79,7 @@ const extraButane = fc.constantFrom(
 export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardState> {
   return fc
     .record({
+      mode: fc.constantFrom(...modes),
       role: fc.constantFrom(...roles),
       kubernetesVersion: fc.constantFrom(...catalogue.releases.map((release) => release.version)),
       arch: fc.constantFrom(...architectures),
@@ -108,9 +111,7 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       vipInterface: fc.constantFrom("eth0", "ens3", "enp1s0", "bond0.100"),
       controlPlaneNamePattern: fc.constantFrom("cp-{n}", "{n}.control.example.com"),
     })
-    .map(({ window: [windowStart, windowLength], ...rest }) => ({
-      ...rest,
-      windowStart,
-      windowLength,
-    }));
+    .map(({ window: [windowStart, windowLength], ...rest }) =>
+      withModeRules({ ...rest, windowStart, windowLength }),
+    );
 }

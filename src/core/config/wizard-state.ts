@@ -1,4 +1,5 @@
 import { z } from "../zod-mini";
+import { choices, valuesOf } from "./choices";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
 import { cidrSchema } from "../cluster/cidr";
 import { sshKeysProblem } from "./ssh-keys";
@@ -6,37 +7,31 @@ import { architectures, kubernetesVersionPattern } from "../version";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
 
-export const roles = ["control-plane", "worker"] as const;
-export const updatePolicies = ["patch", "off"] as const;
-export const rebootCoordinators = ["kured", "locksmithd"] as const;
+export const modes = valuesOf(choices.mode);
+export const roles = valuesOf(choices.role);
+export const updatePolicies = valuesOf(choices.updates);
+export const rebootCoordinators = valuesOf(choices.reboot);
 /** With kured: "cluster", the zero-touch control plane installs it once; "manual", the person does. */
-export const kuredInstallModes = ["cluster", "manual"] as const;
-export const sysupdateSources = ["inline", "bakery"] as const;
-
-export const butaneVersions = ["1.0.0", "1.1.0"] as const;
-export const rebootStrategies = ["reboot", "etcd-lock", "off"] as const;
-/** What each of locksmithd's strategies does (Flatcar's update-strategies docs, locksmith's daemon). */
-export const rebootStrategyDescriptions: Record<(typeof rebootStrategies)[number], string> = {
-  reboot: "Reboots as soon as an update is staged (within the window, if one is set).",
-  "etcd-lock":
-    "Takes a lock in etcd first, so only as many nodes as the lock allows reboot at once.",
-  off: "Never reboots by itself: updates wait for a reboot you start.",
-};
+export const kuredInstallModes = valuesOf(choices.kuredInstall);
+export const sysupdateSources = valuesOf(choices.sysupdate);
+export const butaneVersions = valuesOf(choices.butaneVersion);
+export const rebootStrategies = valuesOf(choices.rebootStrategy);
 /** "" keeps the channel the image was installed from; "off" disables OS updates (SERVER=disabled). */
-export const updateChannels = ["", "stable", "beta", "alpha", "lts", "off"] as const;
-export const verifyChoices = ["on", "off"] as const;
+export const updateChannels = valuesOf(choices.channel);
+export const verifyChoices = valuesOf(choices.verify);
 /** "generated": the page makes the cluster's CA and token (zero-touch); "manual": the how-to's flow. */
-export const bootstrapModes = ["generated", "manual"] as const;
-export const cniChoiceValues = ["none", "calico", "flannel", "cilium"] as const;
-export const tokenTtlValues = ["24h", "0"] as const;
+export const bootstrapModes = valuesOf(choices.bootstrap);
+export const cniChoiceValues = valuesOf(choices.cni);
+export const tokenTtlValues = valuesOf(choices.tokenTtl);
 export const maxWorkers = 100;
 /** Control planes of a new cluster: an odd count, so stacked etcd keeps a majority (1, 3 or 5). */
-export const controlPlaneCounts = ["1", "3", "5"] as const;
+export const controlPlaneCounts = valuesOf(choices.controlPlanes);
 /** Who answers at the endpoint of several control planes: kube-vip's virtual IP, or the person's own load balancer. */
-export const loadBalancers = ["kube-vip", "external"] as const;
+export const loadBalancers = valuesOf(choices.loadBalancer);
 /** What a manual worker's join needs; the readiness rules name the missing ones. */
 export const manualJoinFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as const;
 
+export type Mode = (typeof modes)[number];
 export type Role = (typeof roles)[number];
 export type UpdatePolicy = (typeof updatePolicies)[number];
 export type RebootCoordinator = (typeof rebootCoordinators)[number];
@@ -157,6 +152,8 @@ export const workerNamePatternSchema = z
   );
 
 export const wizardStateSchema = z.object({
+  /** What is being made: one node, a new cluster, or a worker for an existing cluster. */
+  mode: z.enum(modes),
   role: z.enum(roles),
   kubernetesVersion: kubernetesVersionSchema,
   arch: z.enum(architectures),
@@ -204,6 +201,7 @@ export type WizardState = z.infer<typeof wizardStateSchema>;
 /** Defaults for everything but the version, which comes from the catalogue (its recommended release). */
 export function defaultWizardState(kubernetesVersion: string): WizardState {
   return {
+    mode: "node",
     role: "control-plane",
     kubernetesVersion,
     arch: "x86-64",
@@ -236,4 +234,14 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     vipInterface: "eth0",
     controlPlaneNamePattern: "cp-{n}",
   };
+}
+
+/**
+ * What a mode fixes: a new cluster is made from a zero-touch control plane (its workers follow
+ * it), and a worker for an existing cluster is a worker. One node leaves both open.
+ */
+export function withModeRules(state: WizardState): WizardState {
+  if (state.mode === "cluster") return { ...state, role: "control-plane", bootstrap: "generated" };
+  if (state.mode === "join") return { ...state, role: "worker" };
+  return state;
 }

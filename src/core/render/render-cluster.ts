@@ -2,7 +2,7 @@ import { parse, stringify } from "yaml";
 import { makeDataUrl } from "../butane/data-url";
 import type { WizardState } from "../config/wizard-state";
 import type { NodeSecrets } from "../cluster/node-secrets";
-import { butaneFileName, ignitionFileName } from "../file-names";
+import { butaneFileName, defaultControlPlaneName, ignitionFileName } from "../file-names";
 import { renderNode, type RenderContext, type RenderedNode } from "./render-node";
 
 /** One node of a cluster: its folder name and what the page would show for it. */
@@ -11,8 +11,6 @@ export interface ClusterNode {
   role: WizardState["role"];
   rendered: RenderedNode;
 }
-
-export const defaultControlPlaneName = "control-plane";
 
 /** worker-{n} -> worker-1, worker-2, … (control planes too: cp-{n}). */
 export function workerHostnames(pattern: string, count: number): string[] {

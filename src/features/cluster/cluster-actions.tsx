@@ -12,18 +12,18 @@ import { ReadinessSummary } from "../readiness/readiness-summary";
 
 type ActionResult = { ok: boolean; message: string };
 
+const notReady = { ok: false, message: "The cluster's secrets are not there yet." };
+
 /**
- * Regenerate, download and load the cluster's secrets; download the whole cluster, after a
- * second step when it is not ready. A worker page without secrets asks which cluster first.
+ * Download cluster: the whole cluster in one zip, after a second step when it is not ready,
+ * with the cluster's readiness beside it. The primary action of "A new cluster".
  */
-export function ClusterActions({
+export function ClusterDownload({
   state,
   secrets,
   imageSha256,
   readiness,
   judgeNodes,
-  onRegenerate,
-  onLoad,
   onSaved,
 }: {
   state: WizardState;
@@ -33,27 +33,9 @@ export function ClusterActions({
   readiness: Readiness;
   /** The cluster's readiness once its nodes are rendered. */
   judgeNodes: (nodes: ClusterNode[]) => Readiness;
-  onRegenerate: () => Promise<boolean>;
-  onLoad: (text: string) => Promise<ClusterSecrets | string | undefined>;
   onSaved: () => void;
 }) {
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [loadStatus, setLoadStatus] = useState({ ok: true, message: "" });
   const confirmNotReady = useConfirmNotReady();
-  const notReady = { ok: false, message: "The cluster's secrets are not there yet." };
-
-  const downloadSecrets = async (): Promise<ActionResult> => {
-    if (!secrets) return notReady;
-    const { clusterSecretsText } = await import("../../core/bundle/cluster-bundle");
-    const saved = saveFile(
-      clusterSecretsFileName,
-      clusterSecretsText(state, secrets),
-      "application/json",
-    );
-    if (saved.ok) onSaved();
-    return saved;
-  };
-
   const downloadCluster = async (): Promise<ActionResult> => {
     if (!secrets) return notReady;
     const [{ renderCluster }, { clusterBundle }, { zipBundle }] = await Promise.all([
@@ -76,6 +58,52 @@ export function ClusterActions({
         };
   };
 
+  return (
+    <>
+      <ReadinessSummary readiness={readiness} title="The cluster" />
+      <ActionButton
+        label="Download cluster (.zip)"
+        action={downloadCluster}
+        disabled={!secrets}
+        primary
+      />
+    </>
+  );
+}
+
+/**
+ * Regenerate, download and load the cluster's secrets. A worker without secrets asks which
+ * cluster it joins first; a worker for an existing cluster can only load them.
+ */
+export function ClusterActions({
+  state,
+  secrets,
+  onRegenerate,
+  onLoad,
+  onSaved,
+}: {
+  state: WizardState;
+  secrets: NodeSecrets | undefined;
+  onRegenerate: () => Promise<boolean>;
+  onLoad: (text: string) => Promise<ClusterSecrets | string | undefined>;
+  onSaved: () => void;
+}) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [loadStatus, setLoadStatus] = useState({ ok: true, message: "" });
+  const joins = state.mode === "join";
+
+  const downloadSecrets = async (): Promise<ActionResult> => {
+    if (!secrets) return notReady;
+    const { clusterSecretsText } = await import("../../core/bundle/cluster-bundle");
+    const saved = saveFile(
+      clusterSecretsFileName,
+      clusterSecretsText(state, secrets),
+      "application/json",
+    );
+    if (saved.ok) onSaved();
+    return saved;
+  };
+
   const chooseFile = () => fileInput.current?.click();
   const needsChoice = !secrets && state.role === "worker";
   return (
@@ -85,26 +113,35 @@ export function ClusterActions({
           <p>
             <strong>Which cluster does this worker join?</strong> A worker made here joins with its
             cluster&apos;s CA and token. Load the <code>{clusterSecretsFileName}</code> that was
-            saved with the cluster, or start a new cluster here (new CA and token: you then need its
-            control plane too).
+            saved with the cluster
+            {joins
+              ? "."
+              : ", or start a new cluster here (new CA and token: you then need its control plane too)."}
           </p>
           <button type="button" onClick={chooseFile}>
             Load {clusterSecretsFileName}
-          </button>{" "}
-          <button type="button" onClick={() => void onRegenerate()}>
-            Start a new cluster here
           </button>
+          {!joins && (
+            <>
+              {" "}
+              <button type="button" onClick={() => void onRegenerate()}>
+                Start a new cluster here
+              </button>
+            </>
+          )}
         </div>
       )}
-      <ActionButton
-        label="Regenerate secrets"
-        disabled={!secrets}
-        action={async () =>
-          (await onRegenerate())
-            ? { ok: true, message: "New CA and token made: download the secrets again." }
-            : { ok: true, message: "Kept the current secrets." }
-        }
-      />
+      {!joins && (
+        <ActionButton
+          label="Regenerate secrets"
+          disabled={!secrets}
+          action={async () =>
+            (await onRegenerate())
+              ? { ok: true, message: "New CA and token made: download the secrets again." }
+              : { ok: true, message: "Kept the current secrets." }
+          }
+        />
+      )}
       <ActionButton label="Download cluster secrets" action={downloadSecrets} disabled={!secrets} />
       <span className="action">
         {!needsChoice && (
@@ -138,14 +175,6 @@ export function ClusterActions({
           {loadStatus.message}
         </span>
       </span>
-      <div className="cluster-download">
-        <ReadinessSummary readiness={readiness} title="The cluster" />
-        <ActionButton
-          label="Download cluster (.zip)"
-          action={downloadCluster}
-          disabled={!secrets}
-        />
-      </div>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { UseFormReturn } from "react-hook-form";
-import { cniOptions, cniRelease } from "../../core/cluster/cni";
-import { tokenTtlChoices } from "../../core/cluster/token-ttl";
+import { cniOption, cniRelease } from "../../core/cluster/cni";
+import { choices } from "../../core/config/choices";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
-import { cniChoiceValues, maxWorkers, type WizardState } from "../../core/config/wizard-state";
-import { RadioGroup } from "../../ui/radio-group";
+import { maxWorkers, type WizardState } from "../../core/config/wizard-state";
+import { ChoiceField } from "../../ui/choice-field";
 import { TextField } from "../../ui/text-field";
 
 /** The cluster the node belongs to: how it bootstraps, its network, and its secrets. */
@@ -21,26 +21,20 @@ export function ClusterFields({
 }) {
   const { register } = form;
   const generated = state.bootstrap === "generated";
-  const cni = cniOptions[state.cni];
+  const worker = state.role === "worker";
+  const makesCluster = state.mode === "cluster";
+  const cni = cniOption(state.cni);
   const release = generated ? cniRelease(state.cni, state.kubernetesVersion) : undefined;
-  const ttl = tokenTtlChoices.find((choice) => choice.value === state.tokenTtl);
   return (
     <>
-      <h2>Cluster</h2>
-      <RadioGroup
-        legend="Cluster bootstrap"
-        registration={register("bootstrap")}
-        options={[
-          { value: "generated", label: "Zero-touch: secrets made here" },
-          { value: "manual", label: "Manual: as in the Flatcar how-to" },
-        ]}
-        description={
-          generated
-            ? "This page makes the cluster's CA and bootstrap token (in your browser, never sent anywhere or put in the link): the control plane starts with them and workers join with them on first boot."
-            : "The control plane runs kubeadm init; you paste the join token and CA hash it prints into each worker's config."
-        }
-      />
-      {(generated || state.role === "worker") && (
+      {!makesCluster && (
+        <ChoiceField
+          choice={choices.bootstrap}
+          registration={register("bootstrap")}
+          value={state.bootstrap}
+        />
+      )}
+      {(generated || worker) && (
         <TextField
           label="Control plane endpoint"
           registration={register("controlPlaneEndpoint")}
@@ -48,7 +42,7 @@ export function ClusterFields({
           help="host:port of the control plane's API server, as workers reach it, e.g. 10.0.0.10:6443 or cp.example.com:6443."
         />
       )}
-      {!generated && state.role === "worker" && (
+      {!generated && worker && (
         <>
           <TextField
             label="Join token"
@@ -65,7 +59,8 @@ export function ClusterFields({
           />
         </>
       )}
-      {generated && (
+      {generated && worker && children}
+      {generated && !worker && (
         <>
           <TextField
             label="Cluster name"
@@ -83,9 +78,9 @@ export function ClusterFields({
           <div className="field">
             <label htmlFor="field-cni">CNI</label>
             <select id="field-cni" {...register("cni")}>
-              {cniChoiceValues.map((choice) => (
-                <option key={choice} value={choice}>
-                  {cniOptions[choice].label}
+              {choices.cni.values.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
                 </option>
               ))}
             </select>
@@ -116,29 +111,27 @@ export function ClusterFields({
               </a>
             </p>
           </div>
-          <RadioGroup
-            legend="Token lifetime"
+          <ChoiceField
+            choice={choices.tokenTtl}
             registration={register("tokenTtl")}
-            options={tokenTtlChoices.map((choice) => ({
-              value: choice.value,
-              label: choice.label,
-            }))}
-            description={ttl?.tradeOff}
+            value={state.tokenTtl}
           />
-          <div className="field-row">
-            <TextField
-              label="Workers"
-              registration={register("workers")}
-              error={errors.workers}
-              help={`For Download cluster: 0 to ${maxWorkers}.`}
-            />
-            <TextField
-              label="Worker host names"
-              registration={register("workerNamePattern")}
-              error={errors.workerNamePattern}
-              help="{n} becomes 1, 2, 3…"
-            />
-          </div>
+          {makesCluster && (
+            <div className="field-row">
+              <TextField
+                label="Workers"
+                registration={register("workers")}
+                error={errors.workers}
+                help={`For Download cluster: 0 to ${maxWorkers}.`}
+              />
+              <TextField
+                label="Worker host names"
+                registration={register("workerNamePattern")}
+                error={errors.workerNamePattern}
+                help="{n} becomes 1, 2, 3…"
+              />
+            </div>
+          )}
           {children}
         </>
       )}

@@ -88,32 +88,35 @@ export const PreviewPanel = memo(function PreviewPanel({
   };
   return (
     <div className="preview">
-      <div className="tabs" role="tablist" aria-label="Generated files">
-        {tabs.map((name, index) => (
-          <button
-            key={name}
-            id={`tab-${name}`}
-            type="button"
-            role="tab"
-            aria-selected={name === current}
-            aria-controls="preview-panel"
-            tabIndex={name === current ? 0 : -1}
-            onClick={() => setChosen(name)}
-            onKeyDown={(event) => {
-              if (event.key === "ArrowRight") selectTab(index + 1);
-              if (event.key === "ArrowLeft") selectTab(index - 1);
-              if (event.key === "Home") selectTab(0);
-              if (event.key === "End") selectTab(tabs.length - 1);
-            }}
-          >
-            {name === ignitionFileName ? `Ignition (${name})` : name}
-            {holdsSecret(name) && (
-              <span className="secret-badge" title="Holds cluster secrets" aria-hidden="true">
-                secret
-              </span>
-            )}
-          </button>
-        ))}
+      {/* Clipped like the file text: tabs scrolled sideways count as out of view. */}
+      <div className="tabs-frame">
+        <div className="tabs" role="tablist" aria-label="Generated files">
+          {tabs.map((name, index) => (
+            <button
+              key={name}
+              id={`tab-${name}`}
+              type="button"
+              role="tab"
+              aria-selected={name === current}
+              aria-controls="preview-panel"
+              tabIndex={name === current ? 0 : -1}
+              onClick={() => setChosen(name)}
+              onKeyDown={(event) => {
+                if (event.key === "ArrowRight") selectTab(index + 1);
+                if (event.key === "ArrowLeft") selectTab(index - 1);
+                if (event.key === "Home") selectTab(0);
+                if (event.key === "End") selectTab(tabs.length - 1);
+              }}
+            >
+              {name === ignitionFileName ? `Ignition (${name})` : name}
+              {holdsSecret(name) && (
+                <span className="secret-badge" title="Holds cluster secrets" aria-hidden="true">
+                  secret
+                </span>
+              )}
+            </button>
+          ))}
+        </div>
       </div>
       <div
         id="preview-panel"
@@ -143,18 +146,22 @@ export const PreviewPanel = memo(function PreviewPanel({
         )}
         {file ? (
           <>
-            <pre
-              className="file-text"
-              // A region carries the label (a bare <pre> cannot); focusable so it scrolls by keyboard.
-              role="region"
-              tabIndex={0}
-              aria-label={`Contents of ${file.name}`}
-              data-file={file.name}
-              // Text selected and copied by hand leaves the page too.
-              onCopy={() => onHandOut?.(holdsSecret(file.name))}
-            >
-              <HighlightedText text={shownText} language={languageOf(file.name)} />
-            </pre>
+            {/* The frame clips what the text has scrolled past (overflow: hidden), so checkers
+                such as axe see those lines as out of view rather than covered. */}
+            <div className="file-text-frame">
+              <pre
+                className="file-text"
+                // A region carries the label (a bare <pre> cannot); focusable so it scrolls by keyboard.
+                role="region"
+                tabIndex={0}
+                aria-label={`Contents of ${file.name}`}
+                data-file={file.name}
+                // Text selected and copied by hand leaves the page too.
+                onCopy={() => onHandOut?.(holdsSecret(file.name))}
+              >
+                <HighlightedText text={shownText} language={languageOf(file.name)} />
+              </pre>
+            </div>
             <div className="file-actions">
               <ActionButton
                 label="Copy"
@@ -198,8 +205,12 @@ function showButaneLine(line: number) {
   const target = document.querySelector<HTMLElement>(
     `#preview-panel .file-text[data-file="${butaneFileName}"] .line:nth-child(${line})`,
   );
-  if (!target) return;
-  target.scrollIntoView({ block: "center" });
+  const text = target?.closest<HTMLElement>(".file-text");
+  if (!target || !text) return;
+  // Scroll the text to the line, then bring the text into view: nothing else moves.
+  // The text is positioned, so a line's offsetTop is measured from the text's own top.
+  text.scrollTop = target.offsetTop - text.clientHeight / 2;
+  text.scrollIntoView({ block: "nearest" });
   target.classList.add("line-target");
   window.setTimeout(() => target.classList.remove("line-target"), 2500);
 }
@@ -227,6 +238,7 @@ function CompileReports({
   return (
     <div
       className={`compile-status ${compiled.exitCode === 0 ? "compile-warnings" : "compile-failed"}`}
+      role="group"
       aria-label="Butane messages"
     >
       <p>

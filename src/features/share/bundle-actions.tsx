@@ -7,10 +7,10 @@ import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
 
 /**
- * Download Ignition and Download all (.zip): the files of this node in one go. Files that are
+ * Download all (.zip), the primary action for one node, and Download Ignition: files that are
  * not ready to boot need a second step, and the zip's README then lists what to fix.
  */
-export function BundleActions({
+export function useNodeDownloads({
   state,
   files,
   readiness,
@@ -18,15 +18,16 @@ export function BundleActions({
   onHandOut,
 }: {
   state: WizardState;
-  files: OutputFile[];
-  readiness: Readiness;
+  files: OutputFile[] | undefined;
+  readiness: Readiness | undefined;
   /** Whether these files hold the cluster's secrets. */
   holdsSecrets: boolean;
   onHandOut?: (holdsSecrets: boolean) => void;
 }) {
   const confirmNotReady = useConfirmNotReady();
-  const ignition = files.find((file) => file.name === ignitionFileName);
+  const ignition = files?.find((file) => file.name === ignitionFileName);
   const downloadAll = async () => {
+    if (!files || !readiness) return { ok: false, message: "The files are still being made." };
     if (!(await confirmNotReady("Download all (.zip)", readiness))) return notDone(readiness);
     try {
       // The zip writer is only needed here: load it on the first click.
@@ -44,21 +45,22 @@ export function BundleActions({
     }
   };
   const downloadIgnition = async () => {
-    if (!ignition) return { ok: false, message: "The Butane config does not compile yet." };
+    if (!ignition || !readiness)
+      return { ok: false, message: "The Butane config does not compile yet." };
     if (!(await confirmNotReady("Download Ignition", readiness))) return notDone(readiness);
     const saved = saveFile(ignition.name, ignition.contents, ignition.mediaType);
     if (saved.ok) onHandOut?.(holdsSecrets);
     return saved;
   };
-  return (
-    <>
+  return {
+    downloadAll: <ActionButton label="Download all (.zip)" action={downloadAll} primary />,
+    downloadIgnition: (
       <ActionButton
         label="Download Ignition"
         disabled={!ignition}
         title={ignition ? undefined : "The Butane config does not compile yet"}
         action={downloadIgnition}
       />
-      <ActionButton label="Download all (.zip)" action={downloadAll} />
-    </>
-  );
+    ),
+  };
 }

@@ -5,8 +5,9 @@ import type { KubernetesRelease } from "../../core/catalogue/releases";
 import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
-import { rebootStrategyDescriptions, type WizardState } from "../../core/config/wizard-state";
-import { architectures, minorOf } from "../../core/version";
+import { choices, choiceValue, fieldDocs } from "../../core/config/choices";
+import type { WizardState } from "../../core/config/wizard-state";
+import { minorOf } from "../../core/version";
 import {
   kuredDocsUrl,
   kuredInstallCommands,
@@ -17,8 +18,9 @@ import { addonReleaseFor } from "../../core/cluster/addon-releases";
 import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
-import { RadioGroup } from "../../ui/radio-group";
+import { DocsLine, FormGroup } from "../../ui/form-group";
 import { TextField } from "../../ui/text-field";
+import { ChoiceField } from "../../ui/choice-field";
 
 /** Memoised: the page re-renders when the preview arrives, the form only when a choice changes. */
 export const ChoicesForm = memo(function ChoicesForm({
@@ -46,39 +48,31 @@ export const ChoicesForm = memo(function ChoicesForm({
   // The person's own clock says which minors upstream still supports.
   const today = localDay(new Date());
   const chosenSupport = minorSupport(minor, today);
+  const labelOf = (name: keyof typeof choices, value: string) =>
+    choiceValue(choices[name], value)?.label ?? value;
+  const updatesSummary = [
+    state.updates === "patch" ? `patch updates within ${minor}` : "no Kubernetes updates",
+    state.reboot,
+    state.windowStart ? `window ${state.windowStart}, ${state.windowLength}` : "",
+    `OS channel: ${labelOf("channel", state.channel)}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const advancedSummary = [
+    `verify ${state.verify}`,
+    labelOf("butaneVersion", state.butaneVersion),
+    state.extraButane.trim() ? "extra Butane" : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  const has = (...fields: (keyof FieldErrors)[]) =>
+    fields.some((field) => errors[field] !== undefined);
   return (
     <form className="choices-form" onSubmit={(event) => event.preventDefault()} noValidate>
-      <h2>Node</h2>
-      <RadioGroup
-        legend="Role"
-        registration={register("role")}
-        options={[
-          { value: "control-plane", label: "Control plane" },
-          { value: "worker", label: "Worker" },
-        ]}
-        description={
-          state.role === "control-plane"
-            ? "Runs kubeadm init once on first boot and gives the core user the admin kubeconfig."
-            : "Runs kubeadm join once on first boot with the values below."
-        }
-      />
-      <TextField
-        label="Hostname"
-        registration={register("hostname")}
-        error={errors.hostname}
-        help="Written to /etc/hostname, e.g. node-1; empty keeps the name the platform gives. Lower-case letters, digits, '-' and '.'."
-      />
-      <TextField
-        label="SSH keys"
-        rows={3}
-        registration={register("sshKeys")}
-        error={errors.sshKeys}
-        help={`For the core user, one per line, e.g. ssh-ed25519 AAAA… you@laptop. Types: ${sshKeyTypes.join(", ")}.`}
-      />
-
-      {cluster}
-
-      <h2>Kubernetes</h2>
+      <ChoiceField choice={choices.mode} registration={register("mode")} value={state.mode} />
+      {state.mode === "node" && (
+        <ChoiceField choice={choices.role} registration={register("role")} value={state.role} />
+      )}
       <div className="field">
         <label htmlFor="field-kubernetesVersion">Kubernetes version</label>
         <select id="field-kubernetesVersion" {...register("kubernetesVersion")}>
@@ -111,130 +105,151 @@ export const ChoicesForm = memo(function ChoicesForm({
           <p className="field-warning">{chosenSupport.warning}</p>
         )}
       </div>
-      <RadioGroup
-        legend="Architecture"
+      <ChoiceField
+        choice={choices.arch}
         registration={register("arch")}
-        options={architectures.map((arch) => {
-          const missing = release !== undefined && !release.arches.includes(arch);
-          return {
-            value: arch,
-            label: missing ? `${arch} (no image for ${state.kubernetesVersion})` : arch,
-            disabled: missing,
-          };
-        })}
-      />
-      <CheckboxField
-        name="verify"
-        label="Verify download"
-        checked={state.verify === "on"}
-        onChange={(checked) =>
-          form.setValue("verify", checked ? "on" : "off", { shouldDirty: true })
+        value={state.arch}
+        disabled={(entry) =>
+          release !== undefined && !release.arches.some((a) => a === entry.value)
         }
-        help={
-          digest
-            ? `Ignition checks the image against GitHub's sha256 (${digest.slice(0, 12)}…) and refuses a changed or corrupted download.`
-            : "Ignition would check the image against GitHub's sha256 digest, but the catalogue has none for this image, so no hash is added."
+        label={(entry) =>
+          release !== undefined && !release.arches.some((a) => a === entry.value)
+            ? `${entry.label} (no image for ${state.kubernetesVersion})`
+            : entry.label
         }
       />
 
-      <h2>Updates and reboots</h2>
-      <RadioGroup
-        legend="Updates"
-        registration={register("updates")}
-        options={[
-          { value: "patch", label: `Patch updates within ${minor} (systemd-sysupdate)` },
-          { value: "off", label: "Off" },
-        ]}
-        description="Updates stay within one minor: upstream Kubernetes does not support unattended upgrades across minors. Move to a new minor deliberately, with kubeadm upgrade."
-      />
-      {state.updates === "patch" && (
-        <RadioGroup
-          legend="Sysupdate files"
-          registration={register("sysupdate")}
-          options={[
-            { value: "inline", label: "Written into the Butane" },
-            { value: "bakery", label: "Fetched from extensions.flatcar.org at first boot" },
-          ]}
-        />
-      )}
-      <RadioGroup
-        legend="Reboot coordination"
-        registration={register("reboot")}
-        options={[
-          { value: "kured", label: "kured" },
-          { value: "locksmithd", label: "locksmithd" },
-        ]}
-        description={
-          state.reboot === "kured"
-            ? "locksmithd is masked; kured, running in the cluster, drains and reboots one node at a time when /run/reboot-required appears."
-            : "Flatcar's own reboot manager reboots the node after an OS or Kubernetes update, as set below. It does not drain the node first."
-        }
-      />
-      {state.reboot === "kured" && <KuredInstallFields form={form} state={state} />}
-      {state.reboot === "locksmithd" && (
-        <RadioGroup
-          legend="Reboot strategy"
-          registration={register("rebootStrategy")}
-          options={[
-            { value: "reboot", label: "reboot" },
-            { value: "etcd-lock", label: "etcd-lock" },
-            { value: "off", label: "off" },
-          ]}
-          description={rebootStrategyDescriptions[state.rebootStrategy]}
-        />
-      )}
-      <div className="field-row">
+      <DocsLine docs={[choices.mode.docs, choices.arch.docs]} />
+
+      <FormGroup
+        title="Cluster and network"
+        docs={[choices.role.docs, choices.bootstrap.docs, choices.tokenTtl.docs, choices.cni.docs]}
+      >
         <TextField
-          label="Reboot window start"
-          registration={register("windowStart")}
-          error={errors.windowStart}
+          label="Hostname"
+          registration={register("hostname")}
+          error={errors.hostname}
+          help={
+            state.mode === "cluster"
+              ? "The control plane's host name, e.g. cp-1; empty names it control-plane. Lower-case letters, digits, '-' and '.'."
+              : "Written to /etc/hostname, e.g. node-1; empty keeps the name the platform gives. Lower-case letters, digits, '-' and '.'."
+          }
         />
-        <TextField
-          label="Reboot window length"
-          registration={register("windowLength")}
-          error={errors.windowLength}
+        {cluster}
+      </FormGroup>
+
+      <FormGroup
+        title="Updates and reboots"
+        collapsible
+        defaultOpen
+        docs={[
+          choices.updates.docs,
+          choices.reboot.docs,
+          choices.kuredInstall.docs,
+          choices.channel.docs,
+        ]}
+        summary={updatesSummary}
+        hasError={has("windowStart", "windowLength")}
+      >
+        <ChoiceField
+          choice={choices.updates}
+          registration={register("updates")}
+          value={state.updates}
+          label={(entry) =>
+            entry.value === "patch"
+              ? `Patch updates within ${minor} (systemd-sysupdate)`
+              : entry.label
+          }
         />
-      </div>
-      <p className="help">
-        Optional: reboots happen only inside this window (
-        {state.reboot === "kured"
-          ? "kured's --reboot-days, --start-time and --end-time, in UTC"
-          : "locksmithd's LOCKSMITHD_REBOOT_WINDOW_START and _LENGTH"}
-        ). Start as 04:00 or Thu 04:00; length as 1h or 1h30m. Both or neither.
-      </p>
-      <div className="field">
-        <label htmlFor="field-channel">OS update channel</label>
-        <select id="field-channel" {...register("channel")}>
-          <option value="">As installed (no change)</option>
-          <option value="stable">stable</option>
-          <option value="beta">beta</option>
-          <option value="alpha">alpha</option>
-          <option value="lts">lts</option>
-          <option value="off">Off: no OS updates (SERVER=disabled)</option>
-        </select>
+        {state.updates === "patch" && (
+          <ChoiceField
+            choice={choices.sysupdate}
+            registration={register("sysupdate")}
+            value={state.sysupdate}
+          />
+        )}
+        <ChoiceField
+          choice={choices.reboot}
+          registration={register("reboot")}
+          value={state.reboot}
+        />
+        {state.reboot === "kured" && <KuredInstallFields form={form} state={state} />}
+        {state.reboot === "locksmithd" && (
+          <ChoiceField
+            choice={choices.rebootStrategy}
+            registration={register("rebootStrategy")}
+            value={state.rebootStrategy}
+          />
+        )}
+        <div className="field-row">
+          <TextField
+            label="Reboot window start"
+            registration={register("windowStart")}
+            error={errors.windowStart}
+          />
+          <TextField
+            label="Reboot window length"
+            registration={register("windowLength")}
+            error={errors.windowLength}
+          />
+        </div>
         <p className="help">
-          Flatcar's own OS updates, written to /etc/flatcar/update.conf. Off stops downloads; the
-          Kubernetes extension still updates as chosen above.
+          Optional: reboots happen only inside this window (
+          {state.reboot === "kured"
+            ? "kured's --reboot-days, --start-time and --end-time, in UTC"
+            : "locksmithd's LOCKSMITHD_REBOOT_WINDOW_START and _LENGTH"}
+          ). Start as 04:00 or Thu 04:00; length as 1h or 1h30m. Both or neither.
         </p>
-      </div>
+        <ChoiceField
+          choice={choices.channel}
+          registration={register("channel")}
+          value={state.channel}
+        />
+      </FormGroup>
 
-      <h2>Advanced</h2>
-      <RadioGroup
-        legend="Butane version"
-        registration={register("butaneVersion")}
-        options={[
-          { value: "1.0.0", label: "flatcar 1.0.0 (Ignition 3.3.0)" },
-          { value: "1.1.0", label: "flatcar 1.1.0 (Ignition 3.4.0)" },
-        ]}
-        description="1.1.0 adds newer Butane fields; it compiles to Ignition 3.4.0, which only newer Flatcar releases read."
-      />
-      <TextField
-        label="Extra Butane"
-        rows={6}
-        registration={register("extraButane")}
-        error={extraButaneErrors ?? errors.extraButane}
-        help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type, e.g. a file under storage: files: with its path and contents: inline:. It travels in the share link: keep secrets out."
-      />
+      <FormGroup title="Access" docs={[fieldDocs.sshKeys]}>
+        <TextField
+          label="SSH keys"
+          rows={3}
+          registration={register("sshKeys")}
+          error={errors.sshKeys}
+          help={`For the core user, one per line, e.g. ssh-ed25519 AAAA… you@laptop. Types: ${sshKeyTypes.join(", ")}.`}
+        />
+      </FormGroup>
+
+      <FormGroup
+        title="Advanced"
+        collapsible
+        docs={[choices.butaneVersion.docs, choices.verify.docs]}
+        summary={advancedSummary}
+        hasError={has("extraButane") || extraButaneErrors !== undefined}
+      >
+        <CheckboxField
+          name="verify"
+          label={choices.verify.label}
+          checked={state.verify === "on"}
+          onChange={(checked) =>
+            form.setValue("verify", checked ? "on" : "off", { shouldDirty: true })
+          }
+          help={
+            digest
+              ? `Ignition checks the image against GitHub's sha256 (${digest.slice(0, 12)}…) and refuses a changed or corrupted download.`
+              : "Ignition would check the image against GitHub's sha256 digest, but the catalogue has none for this image, so no hash is added."
+          }
+        />
+        <ChoiceField
+          choice={choices.butaneVersion}
+          registration={register("butaneVersion")}
+          value={state.butaneVersion}
+        />
+        <TextField
+          label="Extra Butane"
+          rows={6}
+          registration={register("extraButane")}
+          error={extraButaneErrors ?? errors.extraButane}
+          help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type, e.g. a file under storage: files: with its path and contents: inline:. It travels in the share link: keep secrets out."
+        />
+      </FormGroup>
     </form>
   );
 });
@@ -257,24 +272,17 @@ function KuredInstallFields({
   const byCluster = zeroTouch && state.kuredInstall === "cluster";
   return (
     <>
-      <RadioGroup
-        legend="Install kured"
+      <ChoiceField
+        choice={choices.kuredInstall}
         registration={form.register("kuredInstall")}
-        options={[
-          {
-            value: "cluster",
-            label: zeroTouch
-              ? "Automatically, once (zero-touch)"
-              : "Automatically (zero-touch bootstrap only)",
-            disabled: !zeroTouch,
-          },
-          { value: "manual", label: "Yourself, with the commands below" },
-        ]}
-        description={
-          byCluster
-            ? `The control plane applies kured ${release.version}'s released manifest once after kubeadm init (install-kured.service), watching /run/reboot-required.`
-            : "Run these commands once, with an admin kubeconfig, after the control plane is up."
+        value={state.kuredInstall}
+        disabled={(entry) => entry.value === "cluster" && !zeroTouch}
+        label={(entry) =>
+          entry.value === "cluster" && !zeroTouch
+            ? `${entry.label}: zero-touch bootstrap only`
+            : entry.label
         }
+        note={byCluster ? `kured ${release.version}, watching /run/reboot-required.` : undefined}
       />
       <p className="help">
         kured {release.version} supports Kubernetes 1.{release.minMinor}–1.{release.maxMinor} (

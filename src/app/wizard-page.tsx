@@ -1,22 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { useChosenRelease } from "../../api/queries/release-query";
-import type { Catalogue } from "../../core/catalogue/catalogue";
-import { readFormInput, type FormInput } from "../../core/config/form-input";
-import { decodePreset, encodePreset, type PresetNotice } from "../../core/config/preset";
-import { clusterReadiness, nodeReadiness } from "../../core/readiness/readiness";
-import type { ClusterNode } from "../../core/render/render-cluster";
-import { ClusterActions } from "../cluster/cluster-actions";
-import { ClusterFields } from "../cluster/cluster-fields";
-import { useClusterSecrets } from "../cluster/use-cluster-secrets";
-import { PreviewPanel } from "../preview/preview-panel";
-import { ReadinessSummary } from "../readiness/readiness-summary";
-import { BundleActions } from "../share/bundle-actions";
-import { ShareLinkButton } from "../share/share-link-button";
-import { ChoicesForm } from "./choices-form";
-import { PresetNotices } from "./preset-notices";
-import { useAddressQuery } from "./use-address-query";
-import { useRenderedNode } from "./use-rendered-node";
+import { useChosenRelease } from "../api/queries/release-query";
+import type { Catalogue } from "../core/catalogue/catalogue";
+import { archFallback } from "../core/catalogue/releases";
+import { readFormInput, type FormInput } from "../core/config/form-input";
+import { decodePreset, encodePreset, type PresetNotice } from "../core/config/preset";
+import { clusterReadiness, nodeReadiness } from "../core/readiness/readiness";
+import type { ClusterNode } from "../core/render/render-cluster";
+import { ClusterActions, ClusterDownload } from "../features/cluster/cluster-actions";
+import { ClusterFields } from "../features/cluster/cluster-fields";
+import { useClusterSecrets } from "../features/cluster/use-cluster-secrets";
+import { PreviewPanel } from "../features/preview/preview-panel";
+import { ReadinessSummary } from "../features/readiness/readiness-summary";
+import { useNodeDownloads } from "../features/share/bundle-actions";
+import { NextStepsPanel } from "../features/next-steps/next-steps-panel";
+import { ShareLinkButton } from "../features/share/share-link-button";
+import { ChoicesForm } from "../features/wizard/choices-form";
+import { PresetNotices } from "../features/wizard/preset-notices";
+import { useAddressQuery } from "../features/wizard/use-address-query";
+import { useRenderedNode } from "../features/wizard/use-rendered-node";
 
 const sameChoices = (a: FormInput, b: FormInput) =>
   (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
@@ -53,7 +55,11 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   const [openedWith] = useState(() => window.location.search);
   const [initial, setInitial] = useState(() => decodePreset(openedWith, catalogue));
   const [presetNotices, setPresetNotices] = useState<PresetNotice[]>(initial.notices);
-  const form = useForm<FormInput>({ defaultValues: initial.state, mode: "onChange" });
+  // A bad text value from the link stays in its field, with its error, to be corrected there.
+  const form = useForm<FormInput>({
+    defaultValues: { ...initial.state, ...initial.typed },
+    mode: "onChange",
+  });
   const values = useWatch({ control: form.control }) as FormInput;
 
   // A newer catalogue (live data) may know versions the snapshot did not: read the link again,
@@ -70,12 +76,13 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   }
   // Apply a new reading of the link only while the form still holds the last one. The check
   // reads the form's live values: formState can lag behind a keystroke made just before.
-  const applied = useRef<FormInput>(initial.state);
+  const applied = useRef<FormInput>({ ...initial.state, ...initial.typed });
   useEffect(() => {
-    if (sameChoices(initial.state, applied.current)) return;
+    const next = { ...initial.state, ...initial.typed };
+    if (sameChoices(next, applied.current)) return;
     if (!sameChoices(form.getValues(), applied.current)) return;
-    applied.current = initial.state;
-    form.reset(initial.state);
+    applied.current = next;
+    form.reset(next);
   }, [form, initial]);
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
@@ -100,16 +107,12 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
 
   // The chosen version's own release can show an architecture has no image: switch, and say so.
   const [archNotice, setArchNotice] = useState("");
-  const available = release?.arches[0];
-  const missingArch =
-    release !== undefined && available !== undefined && !release.arches.includes(state.arch);
-  const notice = missingArch
-    ? `${release.version} has no ${state.arch} image; switched to ${available}.`
-    : "";
-  if (notice && notice !== archNotice) setArchNotice(notice);
+  const fallback = release ? archFallback(release, state.arch) : undefined;
+  if (fallback && fallback.message !== archNotice) setArchNotice(fallback.message);
+  const fallbackArch = fallback?.arch;
   useEffect(() => {
-    if (missingArch && available) form.setValue("arch", available, { shouldDirty: true });
-  }, [missingArch, available, form]);
+    if (fallbackArch) form.setValue("arch", fallbackArch, { shouldDirty: true });
+  }, [fallbackArch, form]);
   // A new cluster's control plane makes its secrets; a worker asks which cluster it joins.
   const zeroTouch = state.bootstrap === "generated";
   const cluster = useClusterSecrets(zeroTouch && state.role === "control-plane");
@@ -165,6 +168,14 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     handedOut,
     saved: secretsSaved,
   } = cluster;
+  const makesCluster = state.mode === "cluster";
+  const downloads = useNodeDownloads({
+    state,
+    files: rendered?.files,
+    readiness,
+    holdsSecrets: secrets !== undefined,
+    onHandOut: zeroTouch ? handedOut : undefined,
+  });
   const loadClusterSecrets = useCallback(
     async (text: string) => {
       const loaded = await loadSecrets(text);
@@ -184,9 +195,6 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         <ClusterActions
           state={state}
           secrets={secrets}
-          imageSha256={imageSha256}
-          readiness={clusterJudgement}
-          judgeNodes={judgeNodes}
           onRegenerate={regenerate}
           onLoad={loadClusterSecrets}
           onSaved={secretsSaved}
@@ -198,19 +206,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         )}
       </ClusterFields>
     ),
-    [
-      form,
-      state,
-      errors,
-      secrets,
-      imageSha256,
-      clusterJudgement,
-      judgeNodes,
-      regenerate,
-      loadClusterSecrets,
-      secretsSaved,
-      secretsProblem,
-    ],
+    [form, state, errors, secrets, regenerate, loadClusterSecrets, secretsSaved, secretsProblem],
   );
   return (
     <main className="wizard">
@@ -235,21 +231,36 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
       </section>
       {/* The skip link's target: focusable from the link only. */}
       <section className="output" aria-label="Preview" id="preview" tabIndex={-1}>
+        {/* On phones a bar fixed at the bottom: readiness, the one primary action, the preview. */}
         <div className="output-bar">
-          {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
-          <div className="share-actions">
-            <ShareLinkButton query={query} />
-            {rendered && readiness && (
-              <BundleActions
-                state={state}
-                files={rendered.files}
-                readiness={readiness}
-                holdsSecrets={secrets !== undefined}
-                onHandOut={zeroTouch ? handedOut : undefined}
-              />
-            )}
-          </div>
+          {makesCluster ? (
+            <ClusterDownload
+              state={state}
+              secrets={secrets}
+              imageSha256={imageSha256}
+              readiness={clusterJudgement}
+              judgeNodes={judgeNodes}
+              onSaved={secretsSaved}
+            />
+          ) : (
+            <>
+              {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
+              {downloads.downloadAll}
+            </>
+          )}
+          <a className="to-preview" href="#preview-panel">
+            Preview
+          </a>
         </div>
+        <div className="share-actions">
+          {!makesCluster && downloads.downloadIgnition}
+          <ShareLinkButton query={query} />
+        </div>
+        {makesCluster && (
+          <p className="help">
+            The control plane&apos;s files; each worker&apos;s differ in host name and role.
+          </p>
+        )}
         {rendered && readiness ? (
           <PreviewPanel
             files={rendered.files}
@@ -264,6 +275,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
             Preparing the preview…
           </p>
         )}
+        <NextStepsPanel state={state} />
       </section>
     </main>
   );
