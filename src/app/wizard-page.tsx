@@ -115,11 +115,21 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   }, [fallbackArch, form]);
   // A new cluster's control plane makes its secrets; a worker asks which cluster it joins.
   const zeroTouch = state.bootstrap === "generated";
-  const cluster = useClusterSecrets(zeroTouch && state.role === "control-plane");
+  const cluster = useClusterSecrets(
+    zeroTouch && state.role === "control-plane",
+    Number(state.controlPlanes),
+  );
   const secrets = zeroTouch ? cluster.secrets : undefined;
   const rendered = useRenderedNode(state, { imageSha256, secrets });
   const judged = useMemo(
-    () => ({ state, fieldErrors: errors, catalogue, release, hasSecrets: secrets !== undefined }),
+    () => ({
+      state,
+      fieldErrors: errors,
+      catalogue,
+      release,
+      hasSecrets: secrets !== undefined,
+      hasControlPlaneSecrets: secrets?.controlPlane !== undefined,
+    }),
     [state, errors, catalogue, release, secrets],
   );
   const readiness = useMemo(
@@ -134,7 +144,17 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   const secretValues = useMemo(
     () =>
       secrets
-        ? [secrets.bootstrapToken, secrets.caPrivateKeyPem]
+        ? [
+            secrets.bootstrapToken,
+            secrets.caPrivateKeyPem,
+            ...(secrets.controlPlane
+              ? [
+                  secrets.controlPlane.etcdCaPrivateKeyPem,
+                  secrets.controlPlane.frontProxyCaPrivateKeyPem,
+                  secrets.controlPlane.serviceAccountPrivateKeyPem,
+                ]
+              : []),
+          ]
         : state.joinToken
           ? [state.joinToken]
           : [],

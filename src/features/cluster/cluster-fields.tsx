@@ -1,10 +1,19 @@
 import type { UseFormReturn } from "react-hook-form";
-import { cniOption, cniRelease } from "../../core/cluster/cni";
+import { ciliumSysext, cniOption, cniRelease } from "../../core/cluster/cni";
 import { choices } from "../../core/config/choices";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { maxWorkers, type WizardState } from "../../core/config/wizard-state";
 import { ChoiceField } from "../../ui/choice-field";
 import { TextField } from "../../ui/text-field";
+
+/** What the endpoint is, for one control plane or several. */
+function endpointHelp(state: WizardState): string {
+  if (state.controlPlanes === "1" || state.role === "worker")
+    return "host:port of the control plane's API server, as workers reach it, e.g. 10.0.0.10:6443 or cp.example.com:6443.";
+  return state.loadBalancer === "kube-vip"
+    ? "The virtual IP kube-vip holds for the control planes, on port 6443: a free address in their subnet, e.g. 10.0.0.100:6443."
+    : "Your load balancer's host:port, forwarding to port 6443 on every control plane, e.g. k8s.example.com:6443.";
+}
 
 /** The cluster the node belongs to: how it bootstraps, its network, and its secrets. */
 export function ClusterFields({
@@ -39,7 +48,7 @@ export function ClusterFields({
           label="Control plane endpoint"
           registration={register("controlPlaneEndpoint")}
           error={errors.controlPlaneEndpoint}
-          help="host:port of the control plane's API server, as workers reach it, e.g. 10.0.0.10:6443 or cp.example.com:6443."
+          help={endpointHelp(state)}
         />
       )}
       {!generated && worker && (
@@ -87,7 +96,21 @@ export function ClusterFields({
             <p className="help" id="cni-explanation">
               {release ? `${release.name}: ` : ""}
               {cni.explanation}{" "}
-              {release && (
+              {release && release.urls.length === 0 && (
+                <>
+                  Installed once by cilium.service from the bakery&apos;s cilium sysext{" "}
+                  <a href={ciliumSysext.source} target="_blank" rel="noreferrer">
+                    {ciliumSysext.version}
+                  </a>
+                  ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
+                  {release.release.maxMinor} (
+                  <a href={release.release.source} target="_blank" rel="noreferrer">
+                    compatibility
+                  </a>
+                  ).{release.note ? ` ${release.note}` : ""}{" "}
+                </>
+              )}
+              {release && release.urls.length > 0 && (
                 <>
                   Applied once by install-cni.service from{" "}
                   {release.urls.map((url, index) => (
@@ -116,6 +139,38 @@ export function ClusterFields({
             registration={register("tokenTtl")}
             value={state.tokenTtl}
           />
+          {makesCluster && (
+            <ChoiceField
+              choice={choices.controlPlanes}
+              registration={register("controlPlanes")}
+              value={state.controlPlanes}
+            />
+          )}
+          {makesCluster && state.controlPlanes !== "1" && (
+            <>
+              <ChoiceField
+                choice={choices.loadBalancer}
+                registration={register("loadBalancer")}
+                value={state.loadBalancer}
+              />
+              <div className="field-row">
+                {state.loadBalancer === "kube-vip" && (
+                  <TextField
+                    label="Virtual IP interface"
+                    registration={register("vipInterface")}
+                    error={errors.vipInterface}
+                    help="The control planes' network interface kube-vip puts the virtual IP on, e.g. eth0 or ens3 (ip -brief link on a node)."
+                  />
+                )}
+                <TextField
+                  label="Control plane host names"
+                  registration={register("controlPlaneNamePattern")}
+                  error={errors.controlPlaneNamePattern}
+                  help="{n} becomes 1, 2, 3…: cp-1 runs kubeadm init, the others join it."
+                />
+              </div>
+            </>
+          )}
           {makesCluster && (
             <div className="field-row">
               <TextField

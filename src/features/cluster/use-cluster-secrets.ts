@@ -46,7 +46,7 @@ const fresh: Lifecycle = { handedOut: false, saved: false };
  * page, Regenerate and Load ask first, and leaving or reloading the page asks first while
  * the secrets file has not been saved.
  */
-export function useClusterSecrets(autoGenerate: boolean) {
+export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
   const [secrets, setSecrets] = useState<NodeSecrets | undefined>(undefined);
   const [problem, setProblem] = useState("");
   const [lifecycle, setLifecycle] = useState<Lifecycle>(fresh);
@@ -97,6 +97,30 @@ export function useClusterSecrets(autoGenerate: boolean) {
     return () => cancel(handle);
   }, [autoGenerate, secrets, generate]);
 
+  // Several control planes share more than the CA: add it to these secrets (same CA and
+  // token), and the secrets file must be saved again to hold it.
+  const lacksShared = secrets !== undefined && controlPlanes > 1 && !secrets.controlPlane;
+  useEffect(() => {
+    if (!lacksShared || !secrets) return;
+    let current = true;
+    void import("../../core/cluster/generate-secrets")
+      .then(({ withControlPlaneSecrets }) => withControlPlaneSecrets(secrets))
+      .then(
+        (more) => {
+          if (!current) return;
+          setSecrets(more);
+          setLifecycle((now) => ({ ...now, saved: false }));
+        },
+        () => {
+          if (current)
+            setProblem("This browser could not make the control planes' shared certificates.");
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [lacksShared, secrets]);
+
   // Reloading or leaving would lose secrets that files already hold: ask first.
   const atRisk = secrets !== undefined && lifecycle.handedOut && !lifecycle.saved;
   useEffect(() => {
@@ -117,8 +141,15 @@ export function useClusterSecrets(autoGenerate: boolean) {
       const parsed = await parseClusterSecrets(text);
       if (!parsed.ok) return parsed.message;
       if (secrets && !(await keepCurrent("Loading this file replaces them"))) return undefined;
-      const { bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash } = parsed.secrets;
-      setSecrets({ bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash });
+      const { bootstrapToken, caCertificatePem, caPrivateKeyPem, discoveryHash, controlPlane } =
+        parsed.secrets;
+      setSecrets({
+        bootstrapToken,
+        caCertificatePem,
+        caPrivateKeyPem,
+        discoveryHash,
+        ...(controlPlane ? { controlPlane } : {}),
+      });
       setLifecycle({ handedOut: false, saved: true });
       setProblem("");
       return parsed.secrets;
