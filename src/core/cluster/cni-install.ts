@@ -1,5 +1,11 @@
 import type { AddonRelease } from "./addon-releases";
-import { addonDirectory, addonUnit, adminKubeconfig } from "./addon-unit";
+import {
+  addonDirectory,
+  addonUnit,
+  adminKubeconfig,
+  runOnceService,
+  waitForAdminKubeconfig,
+} from "./addon-unit";
 import { parseCidr } from "./cidr";
 import {
   ciliumSysext,
@@ -183,28 +189,20 @@ export function ciliumInstallArgs(podCidr: string, version: string): string[] {
  * kubeadm init with the admin kubeconfig and the arguments split.
  */
 function ciliumDropin(installArgs: string[]): string {
-  const stampDirectory = cniStampPath.slice(0, cniStampPath.lastIndexOf("/"));
   return `[Unit]
 After=kubeadm.service
 ConditionPathExists=!${cniStampPath}
-[Service]
-Type=oneshot
-RemainAfterExit=yes
-# kubeadm init writes admin.conf near its end; wait for it however long init takes.
-TimeoutStartSec=infinity
-Environment=KUBECONFIG=${adminKubeconfig}
+${runOnceService(
+  cniStampPath,
+  `Environment=KUBECONFIG=${adminKubeconfig}
 Environment="CILIUM_INSTALL_ARGS=${installArgs.join(" ")}"
 # Waits for admin.conf; skips the install when an earlier try got as far as the DaemonSet
 # (installing again would fail on the existing release).
-ExecCondition=/usr/bin/sh -c 'until [ -s ${adminKubeconfig} ]; do sleep 5; done; ! /usr/bin/kubectl --namespace kube-system get daemonset cilium'
+ExecCondition=/usr/bin/sh -c '${waitForAdminKubeconfig}; ! /usr/bin/kubectl --namespace kube-system get daemonset cilium'
 ExecStart=
 ExecStart=${ciliumBinary} install $CILIUM_INSTALL_ARGS
-ExecStartPost=/usr/bin/mkdir -p ${stampDirectory}
-ExecStartPost=/usr/bin/touch ${cniStampPath}
-# The API server may refuse for a while after admin.conf appears: try again.
-Restart=on-failure
-RestartSec=10
-`;
+`,
+)}`;
 }
 
 function ciliumInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {

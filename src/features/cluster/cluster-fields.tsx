@@ -96,31 +96,28 @@ export function ClusterFields({
             <p className="help" id="cni-explanation">
               {release ? `${release.name}: ` : ""}
               {cni.explanation}{" "}
-              {release && release.urls.length === 0 && (
+              {release && (
                 <>
-                  Installed once by cilium.service from the bakery&apos;s cilium sysext{" "}
-                  <a href={ciliumSysext.source} target="_blank" rel="noreferrer">
-                    {ciliumSysext.version}
-                  </a>
-                  ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
-                  {release.release.maxMinor} (
-                  <a href={release.release.source} target="_blank" rel="noreferrer">
-                    compatibility
-                  </a>
-                  ).{release.note ? ` ${release.note}` : ""}{" "}
-                </>
-              )}
-              {release && release.urls.length > 0 && (
-                <>
-                  Applied once by install-cni.service from{" "}
-                  {release.urls.map((url, index) => (
-                    <span key={url}>
-                      {index > 0 ? ", " : ""}
-                      <a href={url} target="_blank" rel="noreferrer">
-                        {url.slice(url.lastIndexOf("/") + 1)}
+                  {release.urls.length === 0 ? (
+                    <>
+                      Installed once by cilium.service from the bakery&apos;s cilium sysext{" "}
+                      <a href={ciliumSysext.source} target="_blank" rel="noreferrer">
+                        {ciliumSysext.version}
                       </a>
-                    </span>
-                  ))}
+                    </>
+                  ) : (
+                    <>
+                      Applied once by install-cni.service from{" "}
+                      {release.urls.map((url, index) => (
+                        <span key={url}>
+                          {index > 0 ? ", " : ""}
+                          <a href={url} target="_blank" rel="noreferrer">
+                            {url.slice(url.lastIndexOf("/") + 1)}
+                          </a>
+                        </span>
+                      ))}
+                    </>
+                  )}
                   ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
                   {release.release.maxMinor} (
                   <a href={release.release.source} target="_blank" rel="noreferrer">
