@@ -15,7 +15,8 @@ import {
 } from "../file-names";
 import type { ClusterNode } from "../render/render-cluster";
 import type { BundleFile } from "./node-bundle";
-import { kubeVipRelease, splitEndpoint } from "../cluster/kube-vip";
+import { splitEndpoint } from "../cluster/endpoint";
+import { kubeVipRelease } from "../cluster/kube-vip";
 
 /** The secrets file: what more workers need to join later. */
 export function clusterSecretsText(state: WizardState, secrets: NodeSecrets): string {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateBootstrapToken } from "./bootstrap-token";
 import { discoveryHash, generateClusterCa, type ClusterCa } from "./cluster-ca";
-import { generateControlPlaneSecrets, type ControlPlaneSecrets } from "./control-plane-secrets";
+import type { ControlPlaneSecrets } from "./control-plane-files";
+import { generateControlPlaneSecrets } from "./control-plane-secrets";
 import {
   parseClusterSecrets,
   serializeClusterSecrets,

@@ -6,7 +6,8 @@ import {
 } from "../config/wizard-state";
 import { z } from "../zod-mini";
 import { discoveryHash, parseClusterCa } from "./cluster-ca";
-import { controlPlaneSecretsProblem, type ControlPlaneSecrets } from "./control-plane-secrets";
+import type { ControlPlaneSecrets } from "./control-plane-files";
+import { controlPlaneSecretsProblem } from "./control-plane-secrets";
 import type { TokenTtl } from "./kubeadm-config";
 
 /** What a person keeps so more workers can join later: never in a share link. */

@@ -1,4 +1,4 @@
-import type { ControlPlaneSecrets } from "./control-plane-secrets";
+import type { ControlPlaneSecrets } from "./control-plane-files";
 
 /** A cluster's shared secrets, as every node's kubeadm config needs them. */
 export interface NodeSecrets {

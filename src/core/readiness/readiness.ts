@@ -3,7 +3,7 @@ import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
 import { cniPodCidrProblem } from "../cluster/cni";
-import { isIpAddress, splitEndpoint } from "../cluster/kube-vip";
+import { isIpAddress, splitEndpoint } from "../cluster/endpoint";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";

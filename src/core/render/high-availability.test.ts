@@ -2,7 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, X509Certificate } from "
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { embeddedCatalogue } from "../catalogue/catalogue";
-import { controlPlaneSecretPaths } from "../cluster/control-plane-secrets";
+import { controlPlaneSecretPaths } from "../cluster/control-plane-files";
 import { generateNodeSecrets } from "../cluster/generate-secrets";
 import { kubeadmApiVersion } from "../cluster/kubeadm-rules";
 import { kubeVipRelease } from "../cluster/kube-vip";

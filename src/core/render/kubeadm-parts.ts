@@ -4,15 +4,15 @@ import {
   controlPlaneSecretKeys,
   controlPlaneSecretPaths,
   type ControlPlaneSecrets,
-} from "../cluster/control-plane-secrets";
+} from "../cluster/control-plane-files";
 import { adminKubeconfig } from "../cluster/addon-unit";
 import {
   kubeVipManifest,
   kubeVipManifestPath,
   kubeVipStagedPath,
   kubeVipUseAdminConf,
-  splitEndpoint,
 } from "../cluster/kube-vip";
+import { splitEndpoint } from "../cluster/endpoint";
 import { cniInstall } from "../cluster/cni-install";
 import {
   caCertificatePath,
