@@ -1,5 +1,5 @@
 import { serializeClusterSecrets } from "../cluster/cluster-secrets-file";
-import { cniOption } from "../cluster/cni";
+import { cniOption, cniUnitName } from "../cluster/cni";
 import { nextStepsMarkdown } from "./next-steps";
 import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
@@ -38,7 +38,7 @@ function addonsSection(state: WizardState): string {
   const lines = ["## Pod network and reboots", ""];
   if (cni.kind === "unit") {
     lines.push(
-      `- Pod network: ${cni.name}, applied once by \`install-cni.service\` on the control plane from`,
+      `- Pod network: ${cni.name}, applied once by \`${cniUnitName}\` on the control plane from`,
       ...cni.urls.map((url) => `  ${url}`),
       `  with the pod CIDR ${state.podCidr}. ${cniOption(state.cni).explanation}`,
     );

@@ -162,7 +162,6 @@ function calicoInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
   );
 }
 
-export const ciliumUnitName = "cilium.service";
 const ciliumBinary = "/usr/local/bin/cilium";
 
 /** `cilium install` arguments: the release, and IPAM from the nodes' podCIDRs (the cluster's pod CIDR). */
@@ -212,8 +211,8 @@ function ciliumInstall(input: CniClusterInput, chosen: CniRelease): CniInstall {
     name: chosen.name,
     version: chosen.release.version,
     release: chosen.release,
-    extension: ciliumSysext,
-    unitName: ciliumUnitName,
+    extension: chosen.extension ?? ciliumSysext,
+    unitName: chosen.unitName,
     dropinName: "10-install-once.conf",
     dropin: ciliumDropin(installArgs),
     installArgs,

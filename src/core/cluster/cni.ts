@@ -137,6 +137,10 @@ export interface CniRelease {
   /** "Calico v3.33.0" */
   name: string;
   release: AddonRelease;
+  /** The control plane's unit that installs it once. */
+  unitName: string;
+  /** The bakery extension that brings the installer (Cilium's CLI); absent for manifests. */
+  extension?: BakeryExtension;
   /** Every manifest the control plane applies, in order: each names an exact release (none for Cilium, which its CLI installs). */
   urls: string[];
   /** Set when the Kubernetes minor is outside every known release's range. */
@@ -150,6 +154,8 @@ export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniReleas
     return {
       name: `Cilium ${release.version}`,
       release,
+      unitName: ciliumUnitName,
+      extension: ciliumSysext,
       // The cilium CLI fetches the chart of exactly that release: no manifest URL of ours.
       urls: [],
       ...(note ? { note } : {}),
@@ -160,6 +166,7 @@ export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniReleas
     return {
       name: `Flannel ${release.version}`,
       release,
+      unitName: cniUnitName,
       urls: [
         `https://github.com/flannel-io/flannel/releases/download/${release.version}/kube-flannel.yml`,
       ],
@@ -174,6 +181,7 @@ export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniReleas
     return {
       name: `Calico ${release.version}`,
       release,
+      unitName: cniUnitName,
       urls: [
         ...(separateCrds ? [`${base}/operator-crds.yaml`] : []),
         `${base}/tigera-operator.yaml`,
@@ -185,6 +193,8 @@ export function cniRelease(cni: CniChoice, kubernetesVersion: string): CniReleas
 }
 
 export const cniUnitName = "install-cni.service";
+/** The bakery's cilium sysext's own unit, run once through a drop-in. */
+export const ciliumUnitName = "cilium.service";
 /** Written after a successful install, so the unit never runs again on later boots. */
 export const cniStampPath = "/var/lib/install-cni/applied";
 

@@ -3,7 +3,7 @@ import { findRelease } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
 import { cniPodCidrProblem } from "../cluster/cni";
-import { isIpAddress, splitEndpoint } from "../cluster/endpoint";
+import { isIpAddress, kubeApiServerPort, splitEndpoint } from "../cluster/endpoint";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
@@ -212,9 +212,6 @@ function highAvailabilityRules(input: CommonInput, affects: string[]): Readiness
   }
   return items;
 }
-
-/** kubeadm's default API server bind port (InitConfiguration.localAPIEndpoint.bindPort). */
-const kubeApiServerPort = "6443";
 
 /** The pod network the control plane installs, and whether it agrees with kubeadm's pod CIDR. */
 function networkRules(state: WizardState, affects: string[]): ReadinessItem[] {

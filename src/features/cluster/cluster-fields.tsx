@@ -1,19 +1,11 @@
 import type { UseFormReturn } from "react-hook-form";
-import { ciliumSysext, cniOption, cniRelease } from "../../core/cluster/cni";
+import { cniOption, cniRelease } from "../../core/cluster/cni";
+import { endpointDescription } from "../../core/cluster/endpoint";
 import { choices } from "../../core/config/choices";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { maxWorkers, type WizardState } from "../../core/config/wizard-state";
 import { ChoiceField } from "../../ui/choice-field";
 import { TextField } from "../../ui/text-field";
-
-/** What the endpoint is, for one control plane or several. */
-function endpointHelp(state: WizardState): string {
-  if (state.controlPlanes === "1" || state.role === "worker")
-    return "host:port of the control plane's API server, as workers reach it, e.g. 10.0.0.10:6443 or cp.example.com:6443.";
-  return state.loadBalancer === "kube-vip"
-    ? "The virtual IP kube-vip holds for the control planes, on port 6443: a free address in their subnet, e.g. 10.0.0.100:6443."
-    : "Your load balancer's host:port, forwarding to port 6443 on every control plane, e.g. k8s.example.com:6443.";
-}
 
 /** The cluster the node belongs to: how it bootstraps, its network, and its secrets. */
 export function ClusterFields({
@@ -48,7 +40,7 @@ export function ClusterFields({
           label="Control plane endpoint"
           registration={register("controlPlaneEndpoint")}
           error={errors.controlPlaneEndpoint}
-          help={endpointHelp(state)}
+          help={endpointDescription(state)}
         />
       )}
       {!generated && worker && (
@@ -98,16 +90,19 @@ export function ClusterFields({
               {cni.explanation}{" "}
               {release && (
                 <>
-                  {release.urls.length === 0 ? (
+                  Installed once by {release.unitName}
+                  {release.extension ? (
                     <>
-                      Installed once by cilium.service from the bakery&apos;s cilium sysext{" "}
-                      <a href={ciliumSysext.source} target="_blank" rel="noreferrer">
-                        {ciliumSysext.version}
+                      {" "}
+                      from the bakery&apos;s {release.extension.name} sysext{" "}
+                      <a href={release.extension.source} target="_blank" rel="noreferrer">
+                        {release.extension.version}
                       </a>
                     </>
                   ) : (
                     <>
-                      Applied once by install-cni.service from{" "}
+                      {" "}
+                      from{" "}
                       {release.urls.map((url, index) => (
                         <span key={url}>
                           {index > 0 ? ", " : ""}
