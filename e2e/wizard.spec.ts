@@ -126,6 +126,8 @@ test("Download saves each file byte for byte as the bakery publishes it", async 
 
 test("Copy copies the shown file", async ({ page }) => {
   await page.goto("./");
+  // Until the cluster's CA exists the node is not ready, and Copy asks first: wait for it.
+  await waitUntilReady(page);
   await tab(page, "noop.conf").click();
   await page.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(page.getByText("Copied.")).toBeVisible();
