@@ -54,7 +54,7 @@ function addonsSection(state: WizardState): string {
   if (state.reboot === "locksmithd") {
     lines.push(`- Reboots: locksmithd on each node, as set in ${updateConfPath}.`);
   } else if (state.kuredInstall === "cluster") {
-    const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
+    const kured = kuredInstall(state);
     lines.push(
       `- Reboots: kured ${kured.version}, applied once by \`install-kured.service\` on the control plane from`,
       `  ${kured.url}; it drains and reboots one node at a time when /run/reboot-required appears.`,
@@ -66,7 +66,7 @@ function addonsSection(state: WizardState): string {
       "  never reboot into updates). Once the control plane is up, run:",
       "",
       "  ```sh",
-      ...kuredInstallCommands(state.kubernetesVersion, state.windowStart, state.windowLength)
+      ...kuredInstallCommands(state)
         .trimEnd()
         .split("\n")
         .map((line) => `  ${line}`),

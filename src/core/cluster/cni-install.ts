@@ -16,6 +16,7 @@ import {
   type CniRelease,
 } from "./cni";
 import { multiDocumentYaml } from "./kubeadm-config";
+import { mirroredUrl } from "../mirror/download-sources";
 
 /** How the control plane installs the CNI: the unit and the files it reads (objects -> text). */
 
@@ -59,6 +60,8 @@ export interface CniClusterInput {
   cni: CniChoice;
   kubernetesVersion: string;
   podCidr: string;
+  /** The person's mirror (none when absent or ""): the manifests come from it. */
+  mirror?: string;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -228,8 +231,12 @@ export function cniInstall(input: CniClusterInput): CniInstall {
     case "cilium":
     case "flannel":
     case "calico": {
-      const chosen = cniRelease(input.cni, input.kubernetesVersion);
-      if (!chosen) throw new Error(`no release table for ${input.cni}`);
+      const upstream = cniRelease(input.cni, input.kubernetesVersion);
+      if (!upstream) throw new Error(`no release table for ${input.cni}`);
+      const chosen = {
+        ...upstream,
+        urls: upstream.urls.map((url) => mirroredUrl(url, input.mirror ?? "")),
+      };
       const install = { cilium: ciliumInstall, flannel: flannelInstall, calico: calicoInstall }[
         input.cni
       ];

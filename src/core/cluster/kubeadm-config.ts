@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import type { TokenTtl } from "./token-ttl";
+import type { KubeadmImageRepository } from "./kubeadm-images";
 import {
   kubeadmApiVersion,
   kubeadmDocumentProblems,
@@ -38,6 +39,8 @@ export interface ControlPlaneKubeadmInput extends NodeOptions {
   serviceSubnet: string;
   bootstrapToken: string;
   tokenTtl: TokenTtl;
+  /** Pull kubeadm's images from the person's registry, at these tags. */
+  images?: KubeadmImageRepository;
 }
 
 export interface WorkerKubeadmInput extends NodeOptions {
@@ -111,6 +114,18 @@ export function controlPlaneKubeadmDocuments(input: ControlPlaneKubeadmInput): K
     clusterName: input.clusterName,
     controlPlaneEndpoint: input.controlPlaneEndpoint,
     networking: { podSubnet: input.podSubnet, serviceSubnet: input.serviceSubnet },
+    ...(input.images
+      ? {
+          // etcd takes imageRepository; CoreDNS needs its own, as kubeadm keeps "coredns/"
+          // only for registry.k8s.io (cmd/kubeadm/app/images/images.go, GetDNSImage).
+          imageRepository: input.images.imageRepository,
+          dns: {
+            imageRepository: input.images.dnsImageRepository,
+            imageTag: input.images.coreDnsTag,
+          },
+          etcd: { local: { imageTag: input.images.etcdTag } },
+        }
+      : {}),
   };
   return checked(input.kubernetesVersion, [init, cluster]);
 }

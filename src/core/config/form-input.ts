@@ -18,6 +18,7 @@ import {
   type WizardState,
 } from "./wizard-state";
 import { choices } from "./choices";
+import { mirrorSchema, registrySchema } from "../mirror/download-sources";
 
 /** What the form holds: every field as the person typed it, valid or not. */
 export type FormInput = { [K in keyof WizardState]: string };
@@ -58,6 +59,8 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   loadBalancer: choices.loadBalancer.label,
   vipInterface: "Virtual IP interface",
   controlPlaneNamePattern: "Control plane host names",
+  mirror: "Download mirror",
+  registry: "Image registry",
 };
 
 /** Single-line text fields: surrounding white space is not part of the value (pasted tokens carry newlines). */
@@ -75,6 +78,8 @@ const lineRules = {
   workerNamePattern: workerNamePatternSchema,
   vipInterface: interfaceNameSchema,
   controlPlaneNamePattern: controlPlaneNamePatternSchema,
+  mirror: mirrorSchema,
+  registry: registrySchema,
 } as const;
 
 /** Fields that always hold a value: when what is typed is not valid, the last good one is kept. */

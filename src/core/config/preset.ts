@@ -23,6 +23,7 @@ import {
   type WizardState,
 } from "./wizard-state";
 import { isMinor } from "../version";
+import { mirrorSchema, registrySchema } from "../mirror/download-sources";
 
 /**
  * The preset URL: every choice as a query parameter, a public and documented interface.
@@ -200,6 +201,8 @@ export const presetParameters: readonly PresetParameter[] = [
   choice("loadBalancer"),
   text("vip-interface", "vipInterface", interfaceNameSchema, false),
   text("cp-name", "controlPlaneNamePattern", controlPlaneNamePatternSchema, false),
+  text("mirror", "mirror", mirrorSchema),
+  text("registry", "registry", registrySchema),
 ];
 
 /**

@@ -110,6 +110,8 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       loadBalancer: fc.constantFrom(...loadBalancers),
       vipInterface: fc.constantFrom("eth0", "ens3", "enp1s0", "bond0.100"),
       controlPlaneNamePattern: fc.constantFrom("cp-{n}", "{n}.control.example.com"),
+      mirror: fc.constantFrom("", "https://mirror.example.com/flatcar", "http://10.0.0.5:8080"),
+      registry: fc.constantFrom("", "registry.example.com:5000", "http://10.0.0.5:5000/mirror"),
     })
     .map(({ window: [windowStart, windowLength], ...rest }) =>
       withModeRules({ ...rest, windowStart, windowLength }),

@@ -4,6 +4,7 @@ import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from
 import { cidrSchema } from "../cluster/cidr";
 import { sshKeysProblem } from "./ssh-keys";
 import { architectures, kubernetesVersionPattern } from "../version";
+import { mirrorSchema, registrySchema } from "../mirror/download-sources";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
 
@@ -194,6 +195,10 @@ export const wizardStateSchema = z.object({
   /** The interface kube-vip puts the virtual IP on. */
   vipInterface: interfaceNameSchema,
   controlPlaneNamePattern: controlPlaneNamePatternSchema,
+  /** The person's mirror of the bakery's host and the manifests; empty: upstream. */
+  mirror: z.union([z.literal(""), mirrorSchema]),
+  /** The person's registry holding every image the nodes pull; empty: upstream. */
+  registry: z.union([z.literal(""), registrySchema]),
 });
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
@@ -233,6 +238,8 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     loadBalancer: "kube-vip",
     vipInterface: "eth0",
     controlPlaneNamePattern: "cp-{n}",
+    mirror: "",
+    registry: "",
   };
 }
 

@@ -4,6 +4,7 @@ import {
   imageMatchPattern,
   type Architecture,
 } from "../version";
+import { mirrorBase } from "../mirror/download-sources";
 
 /**
  * Names, URLs and file texts of the Flatcar sysext bakery's Kubernetes extension.
@@ -13,20 +14,40 @@ import {
 
 export const bakeryHub = "https://extensions.flatcar.org/extensions";
 
+/** The bakery's download host, or the person's mirror of it ("" for none): the same paths below either. */
+export function bakeryBase(mirror: string): string {
+  return mirror === "" ? bakeryHub : mirrorBase(mirror);
+}
+
+/**
+ * An extension image's path below the base. Through a mirror it sits in the extension's folder,
+ * beside the SHA256SUMS systemd-sysupdate reads, so one copy serves Ignition and sysupdate; the
+ * bakery's host serves that path too (its Caddyfile's @raw rule skips the folder).
+ */
+export function sysextImagePath(imageName: string, extension: string, mirror: string): string {
+  return mirror === "" ? imageName : `${extension}/${imageName}`;
+}
+
 /** Where Ignition downloads an extension's image on first boot (and sysupdate keeps its instances). */
 export const sysextDirectory = (extension: string) => `/opt/extensions/${extension}`;
 /** The symlink systemd-sysext merges; its name must match the image's extension-release file. */
 export const sysextSymlink = (extension: string) => `/etc/extensions/${extension}.raw`;
 
-export function sysextImageUrl(extension: string, version: string, arch: Architecture): string {
-  return `${bakeryHub}/${extensionImageFileName(extension, version, arch)}`;
+export function sysextImageUrl(
+  extension: string,
+  version: string,
+  arch: Architecture,
+  mirror = "",
+): string {
+  const name = extensionImageFileName(extension, version, arch);
+  return `${bakeryBase(mirror)}/${sysextImagePath(name, extension, mirror)}`;
 }
 
 export const extensionsDirectory = sysextDirectory("kubernetes");
 export const extensionSymlink = sysextSymlink("kubernetes");
 
-export function rawImageUrl(version: string, arch: Architecture): string {
-  return `${bakeryHub}/${imageFileName(version, arch)}`;
+export function rawImageUrl(version: string, arch: Architecture, mirror = ""): string {
+  return `${bakeryBase(mirror)}/${sysextImagePath(imageFileName(version, arch), "kubernetes", mirror)}`;
 }
 
 /** "kubernetes-v1.32.conf": the transfer pinned to one minor, so updates never cross minors. */
@@ -38,18 +59,23 @@ export function transferFilePath(minor: string): string {
   return `/etc/sysupdate.kubernetes.d/${transferFileName(minor)}`;
 }
 
-export function transferFileUrl(minor: string): string {
-  return `${bakeryHub}/kubernetes/${transferFileName(minor)}`;
+export function transferFileUrl(minor: string, mirror = ""): string {
+  return `${bakeryBase(mirror)}/kubernetes/${transferFileName(minor)}`;
+}
+
+/** The folder the transfer lists (its SHA256SUMS) and downloads from. */
+export function transferSourceUrl(mirror: string): string {
+  return `${bakeryBase(mirror)}/kubernetes/`;
 }
 
 /** The pinned transfer: `@v` captures only the patch number; `%a` is expanded on the host. */
-export function transferFileText(minor: string): string {
+export function transferFileText(minor: string, mirror = ""): string {
   return `[Transfer]
 Verify=false
 
 [Source]
 Type=url-file
-Path=${bakeryHub}/kubernetes/
+Path=${transferSourceUrl(mirror)}
 MatchPattern=${imageMatchPattern(minor)}
 
 [Target]
@@ -62,7 +88,7 @@ CurrentSymlink=${extensionSymlink}
 
 export const noopFileName = "noop.conf";
 export const noopFilePath = "/etc/sysupdate.d/noop.conf";
-export const noopFileUrl = `${bakeryHub}/noop.conf`;
+export const noopFileUrl = (mirror = "") => `${bakeryBase(mirror)}/${noopFileName}`;
 
 /** A transfer that never matches, so the plain systemd-sysupdate run does not fail with "No transfer definitions found." */
 export const noopFileText = `[Source]

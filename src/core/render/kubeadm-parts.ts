@@ -22,6 +22,8 @@ import {
   workerKubeadmConfig,
 } from "../cluster/kubeadm-config";
 import { kubeadmRules, writesSuperAdminKubeconfig } from "../cluster/kubeadm-rules";
+import { kubeadmImageRepository } from "../cluster/kubeadm-images";
+import { registryAddress } from "../mirror/download-sources";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import { extensionImageFileName } from "../version";
 import { sysextDirectory, sysextImageUrl, sysextSymlink } from "./bakery";
@@ -210,6 +212,7 @@ function initParts(
     bootstrapToken: secrets.bootstrapToken,
     tokenTtl: state.tokenTtl,
     hostname: state.hostname || undefined,
+    images: kubeadmImageRepository(state.kubernetesVersion, registryAddress(state.registry)),
   });
   const addons = clusterAddonParts(state);
   return {
@@ -250,7 +253,7 @@ function clusterAddonParts(state: WizardState): KubeadmParts {
     const image = `${sysextDirectory(name)}/${extensionImageFileName(name, version, state.arch)}`;
     parts.files.push({
       path: image,
-      contents: { source: sysextImageUrl(name, version, state.arch) },
+      contents: { source: sysextImageUrl(name, version, state.arch, state.mirror) },
     });
     parts.links.push({ path: sysextSymlink(name), target: image, hard: false });
     parts.units.push({
@@ -263,7 +266,7 @@ function clusterAddonParts(state: WizardState): KubeadmParts {
     parts.notices.push({ field: "cni", level: "warning", message: cni.note });
   }
   if (state.reboot === "kured" && state.kuredInstall === "cluster") {
-    const kured = kuredInstall(state.kubernetesVersion, state.windowStart, state.windowLength);
+    const kured = kuredInstall(state);
     parts.files.push(...kured.files.map((file) => addonFile(file.path, file.contents)));
     parts.units.push({ name: kuredUnitName, enabled: true, contents: kured.unit });
     for (const note of kured.notes)

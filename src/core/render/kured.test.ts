@@ -82,7 +82,11 @@ describe("kuredWindow", () => {
 
 describe("kuredInstall", () => {
   it("applies the pinned manifest once, then sets the command: sentinel and window", () => {
-    const install = kuredInstall("v1.37.0", "Thu 04:00", "1h");
+    const install = kuredInstall({
+      kubernetesVersion: "v1.37.0",
+      windowStart: "Thu 04:00",
+      windowLength: "1h",
+    });
     expect(install.url).toBe(
       "https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
     );
@@ -121,7 +125,9 @@ describe("kuredInstall", () => {
   });
 
   it("says when the minor is newer than every kured release known", () => {
-    expect(kuredInstall("v1.38.0", "", "").notes).toEqual([
+    expect(
+      kuredInstall({ kubernetesVersion: "v1.38.0", windowStart: "", windowLength: "" }).notes,
+    ).toEqual([
       "No kured release known to this wizard lists Kubernetes 1.38 as supported: kured 1.23.0 (tested with 1.35–1.37) is used.",
     ]);
   });
@@ -129,11 +135,19 @@ describe("kuredInstall", () => {
 
 describe("kuredInstallCommands", () => {
   it("gives the same manifest and window to run by hand", () => {
-    expect(kuredInstallCommands("v1.36.2", "04:00", "1h")).toBe(
+    expect(
+      kuredInstallCommands({
+        kubernetesVersion: "v1.36.2",
+        windowStart: "04:00",
+        windowLength: "1h",
+      }),
+    ).toBe(
       "kubectl apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml\n" +
         `kubectl --namespace kube-system patch daemonset kured --type json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/command","value":["/usr/bin/kured","--reboot-sentinel=/sentinel/reboot-required","--reboot-days=sun,mon,tue,wed,thu,fri,sat","--start-time=04:00","--end-time=05:00:00","--time-zone=UTC"]}]'\n`,
     );
-    expect(kuredInstallCommands("v1.33.2", "", "")).toBe(
+    expect(
+      kuredInstallCommands({ kubernetesVersion: "v1.33.2", windowStart: "", windowLength: "" }),
+    ).toBe(
       "kubectl apply -f https://github.com/kubereboot/kured/releases/download/1.21.0/kured-1.21.0-combined.yaml\n",
     );
   });

@@ -1,5 +1,6 @@
 import { addonReleaseFor, type AddonRelease } from "../cluster/addon-releases";
 import { addonDirectory, addonUnit } from "../cluster/addon-unit";
+import { mirroredUrl } from "../mirror/download-sources";
 
 /**
  * kured, the Kubernetes reboot daemon, runs in the cluster as a DaemonSet and drains and reboots
@@ -147,14 +148,32 @@ export interface KuredInstall {
   notes: string[];
 }
 
+/** What kured's install reads from the choices. */
+export interface KuredChoices {
+  kubernetesVersion: string;
+  windowStart: string;
+  windowLength: string;
+  /** The person's mirror (none when absent or ""): the manifest comes from it. */
+  mirror?: string;
+}
+
+/** kured's release for the Kubernetes version, and the image its manifest runs. */
+export function kuredRelease(kubernetesVersion: string): AddonRelease {
+  return addonReleaseFor("kured", kuredReleases, kubernetesVersion).release;
+}
+
+/** The image kured-<version>-combined.yaml runs (kured-ds.yaml at each tag). */
+export const kuredImage = (version: string) => `ghcr.io/kubereboot/kured:${version}`;
+
 /** The control plane's once-only install of kured: the pinned manifest, then the window. */
-export function kuredInstall(
-  kubernetesVersion: string,
-  windowStart: string,
-  windowLength: string,
-): KuredInstall {
+export function kuredInstall({
+  kubernetesVersion,
+  windowStart,
+  windowLength,
+  mirror = "",
+}: KuredChoices): KuredInstall {
   const { release, note } = addonReleaseFor("kured", kuredReleases, kubernetesVersion);
-  const url = kuredManifestUrl(release.version);
+  const url = mirroredUrl(kuredManifestUrl(release.version), mirror);
   const window = kuredWindow(windowStart, windowLength);
   return {
     version: release.version,
@@ -178,14 +197,15 @@ export function kuredInstall(
 }
 
 /** What a person runs to install kured themselves (the same manifest and window). */
-export function kuredInstallCommands(
-  kubernetesVersion: string,
-  windowStart: string,
-  windowLength: string,
-): string {
-  const { release } = addonReleaseFor("kured", kuredReleases, kubernetesVersion);
+export function kuredInstallCommands({
+  kubernetesVersion,
+  windowStart,
+  windowLength,
+  mirror = "",
+}: KuredChoices): string {
+  const release = kuredRelease(kubernetesVersion);
   const window = kuredWindow(windowStart, windowLength);
-  const lines = [`kubectl apply -f ${kuredManifestUrl(release.version)}`];
+  const lines = [`kubectl apply -f ${mirroredUrl(kuredManifestUrl(release.version), mirror)}`];
   if (window) {
     // The flags are validated shapes (days, times, UTC): nothing in them needs shell quoting
     // beyond the single quotes around the JSON.

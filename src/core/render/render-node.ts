@@ -13,6 +13,9 @@ import type { ButaneFile, ButaneUnit } from "./butane-types";
 import { butaneFileName, ignitionFileName } from "../file-names";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import { kubeadmParts } from "./kubeadm-parts";
+import { containerdRegistryParts } from "./containerd-registry";
+import { kubeadmImages } from "../cluster/kubeadm-images";
+import { mirroredImage } from "../mirror/download-sources";
 import type { RenderNotice } from "./render-notice";
 import { updateConfPath, updateConfText } from "./update-conf";
 import {
@@ -76,11 +79,13 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     files.push(
       {
         path: transferFilePath(minor),
-        contents: inline ? { inline: transferFileText(minor) } : { source: transferFileUrl(minor) },
+        contents: inline
+          ? { inline: transferFileText(minor, state.mirror) }
+          : { source: transferFileUrl(minor, state.mirror) },
       },
       {
         path: noopFilePath,
-        contents: inline ? { inline: noopFileText } : { source: noopFileUrl },
+        contents: inline ? { inline: noopFileText } : { source: noopFileUrl(state.mirror) },
       },
     );
   }
@@ -90,7 +95,10 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
       : {};
   files.push({
     path: imagePath,
-    contents: { source: rawImageUrl(state.kubernetesVersion, state.arch), ...verification },
+    contents: {
+      source: rawImageUrl(state.kubernetesVersion, state.arch, state.mirror),
+      ...verification,
+    },
   });
   if (state.hostname) files.push({ path: "/etc/hostname", contents: { inline: state.hostname } });
   const updateConf = updateConfText(state);
@@ -103,7 +111,13 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     });
   }
 
-  const units: ButaneUnit[] = [];
+  const registry = containerdRegistryParts(
+    state.registry,
+    mirroredImage(kubeadmImages(state.kubernetesVersion).pause, state.registry),
+  );
+  files.push(...registry.files);
+
+  const units: ButaneUnit[] = [...registry.units];
   if (updatesOn) {
     units.push(
       { name: "systemd-sysupdate.timer", enabled: true },
@@ -163,7 +177,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
       {
         name: transferFileName(minor),
         nodePath: transferFilePath(minor),
-        contents: transferFileText(minor),
+        contents: transferFileText(minor, state.mirror),
         mediaType: "text/plain",
       },
       {

@@ -263,11 +263,7 @@ function KuredInstallFields({
   state: WizardState;
 }) {
   const { release, note } = addonReleaseFor("kured", kuredReleases, state.kubernetesVersion);
-  const commands = kuredInstallCommands(
-    state.kubernetesVersion,
-    state.windowStart,
-    state.windowLength,
-  );
+  const commands = kuredInstallCommands(state);
   const zeroTouch = state.bootstrap === "generated";
   const byCluster = zeroTouch && state.kuredInstall === "cluster";
   return (
