@@ -27,6 +27,9 @@ export interface SimulatedNode {
   ignition: string;
   /** Secret values this node's files may hold: what the secrets rule looks for besides patterns. */
   secrets: string[];
+  /** The cluster it belongs to (its label), and which control plane it is (0 runs init). */
+  cluster?: string;
+  controlPlaneIndex?: number;
 }
 
 /** A preset the person could have shared, plus the secrets a link never carries. */
@@ -258,8 +261,14 @@ function compiled(name: string, rendered: RenderedNode): string {
   return rendered.compiled.ignition;
 }
 
-/** Every node of the simulation: the single nodes, then the cluster's control plane and workers. */
-export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<SimulatedNode[]> {
+/**
+ * Every node of the simulation: the single nodes, then the cluster's control plane and workers.
+ * `params` adds preset parameters to every row (the mirror tests add mirror= and registry=).
+ */
+export async function simulatedNodes(
+  catalogue = embeddedCatalogue(),
+  params: Record<string, string> = {},
+): Promise<SimulatedNode[]> {
   const secrets = await generateNodeSecrets({ controlPlanes: 3 });
   const shared = secrets.controlPlane;
   const secretValues = [
@@ -275,7 +284,7 @@ export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<S
   ];
   const nodes: SimulatedNode[] = [];
   for (const row of rows(catalogue)) {
-    const { state, notices } = decodePreset(presetQuery(row.preset), catalogue);
+    const { state, notices } = decodePreset(presetQuery({ ...row.preset, ...params }), catalogue);
     if (notices.length > 0)
       throw new Error(`${row.name}: the preset has notices ${JSON.stringify(notices)}`);
     if (row.joinToken) state.joinToken = row.joinToken;
@@ -332,18 +341,24 @@ export async function simulatedNodes(catalogue = embeddedCatalogue()): Promise<S
     },
   ];
   for (const cluster of clusters) {
-    const { state, notices } = decodePreset(presetQuery(cluster.preset), catalogue);
+    const { state, notices } = decodePreset(
+      presetQuery({ ...cluster.preset, ...params }),
+      catalogue,
+    );
     if (notices.length > 0)
       throw new Error(`${cluster.label}: the preset has notices ${JSON.stringify(notices)}`);
-    for (const node of renderCluster(state, secrets, {
+    const clusterNodes = renderCluster(state, secrets, {
       imageSha256: imageDigest(catalogue, state),
-    })) {
+    });
+    for (const [index, node] of clusterNodes.entries()) {
       const name = `${cluster.label}, ${node.name}`;
       nodes.push({
         name,
         state: { ...state, role: node.role, hostname: node.name },
         ignition: compiled(name, node.rendered),
         secrets: secretValues,
+        cluster: cluster.label,
+        ...(node.role === "control-plane" ? { controlPlaneIndex: index } : {}),
       });
     }
   }

@@ -1,16 +1,19 @@
 /** The command line: the same core as the page, for automation. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { nodeFilesDirectory } from "./node-files-directory";
 import { renderUsage } from "./render-usage";
+import { mirrorUsage } from "./mirror-usage";
 
 const usage = `usage: cli <command> [options]
 
 commands:
   render   write the files the wizard offers for a preset
   butane   compile Butane to Ignition, like the butane tool
+  mirror   list (or download) everything the nodes fetch, for a mirror and a registry
 
-${renderUsage}`;
+${renderUsage}
+${mirrorUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -27,6 +30,20 @@ async function main(argv: string[]): Promise<number> {
       },
       env: (name) => process.env[name],
       readFile: (file) => readFileSync(file, "utf8"),
+    });
+  }
+  if (command === "mirror") {
+    const { runMirrorCommand } = await import("./mirror-command");
+    return runMirrorCommand(rest, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      env: (name) => process.env[name],
+      writeFile: (file, contents) => {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, contents);
+      },
+      listDirectory: (directory) => (existsSync(directory) ? readdirSync(directory) : []),
+      readFile: (file) => readFileSync(file),
     });
   }
   if (command === "butane") {

@@ -255,11 +255,11 @@ async function clusterSecrets(
  * The catalogue at `api`: the version list (one request), then the chosen version's own
  * release for its arches and digests (one more). A message when the list cannot be had.
  */
-async function liveCatalogue(
+export async function liveCatalogue(
   api: string,
   presetQuery: string,
   snapshot: Catalogue,
-  io: RenderIo,
+  io: Pick<RenderIo, "fetch" | "env" | "stderr">,
 ): Promise<Catalogue | string> {
   const client = createGithubClient({
     apiBase: api,

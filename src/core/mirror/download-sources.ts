@@ -39,16 +39,20 @@ export function mirrorBase(mirror: string): string {
 }
 
 /**
- * Where a node fetches an upstream file from: unchanged without a mirror; below the mirror at
- * `<host>/<path>` with one (the layout `wget --force-directories` makes), so one mirror holds
- * files from several hosts without two ever sharing a path. The bakery's own files are placed
- * by bakery.ts instead, at the paths its download host uses.
+ * Where an upstream file sits below a mirror: `<host>/<path>` (the layout `wget
+ * --force-directories` makes), so one mirror holds files from several hosts without two ever
+ * sharing a path. The bakery's own files are placed by bakery.ts instead, at the paths its
+ * download host uses.
  */
+export function mirrorPath(upstream: string): string {
+  const match = /^https?:\/\/([^/]+)\/(.*)$/.exec(upstream);
+  if (!match) throw new Error(`not an http(s) URL with a path: ${upstream}`);
+  return `${match[1] ?? ""}/${match[2] ?? ""}`;
+}
+
+/** Where a node fetches an upstream file from: unchanged without a mirror. */
 export function mirroredUrl(upstream: string, mirror: string): string {
-  if (mirror === "") return upstream;
-  const match = /^https?:\/\/([^/]+)(\/.*)?$/.exec(upstream);
-  if (!match) throw new Error(`not an http(s) URL: ${upstream}`);
-  return `${mirrorBase(mirror)}/${match[1] ?? ""}${match[2] ?? "/"}`;
+  return mirror === "" ? upstream : `${mirrorBase(mirror)}/${mirrorPath(upstream)}`;
 }
 
 /** The registry's address without a scheme: what image references start with. */
@@ -78,4 +82,16 @@ export function mirroredImage(image: string, registry: string): string {
 /** The upstream registry of a fully qualified image reference ("quay.io/tigera/operator:v1" → quay.io). */
 export function imageRegistry(image: string): string {
   return image.split("/")[0] ?? "";
+}
+
+/**
+ * An image reference with its registry, as containerd resolves it: a first part without a
+ * "." or ":" (and not localhost) is a Docker Hub name, one part alone an official image
+ * ("nginx" → docker.io/library/nginx).
+ */
+export function qualifiedImage(image: string): string {
+  const parts = image.split("/");
+  const first = parts[0] ?? "";
+  if (parts.length > 1 && (/[.:]/.test(first) || first === "localhost")) return image;
+  return parts.length === 1 ? `docker.io/library/${image}` : `docker.io/${image}`;
 }

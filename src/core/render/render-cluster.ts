@@ -27,6 +27,35 @@ export function controlPlaneHostnames(state: WizardState): string[] {
   ];
 }
 
+/** One node of a cluster as renderNode takes it: its choices and, for a control plane, its place. */
+export interface ClusterNodeChoice {
+  state: WizardState;
+  /** Which control plane (0 runs init); absent for a worker. */
+  index?: number;
+}
+
+/** The control planes' choices: the cluster's, with each one's name. */
+function controlPlaneChoices(state: WizardState): Required<ClusterNodeChoice>[] {
+  return controlPlaneHostnames(state).map((hostname, index) => ({
+    state: { ...state, bootstrap: "generated", role: "control-plane", hostname },
+    index,
+  }));
+}
+
+function workerChoice(state: WizardState, hostname: string): WizardState {
+  return { ...state, bootstrap: "generated", role: "worker", hostname };
+}
+
+/** Every node of the cluster renderCluster makes, as choices: control planes first. */
+export function clusterNodeChoices(state: WizardState, count = Number(state.workers)): ClusterNodeChoice[] {
+  return [
+    ...controlPlaneChoices(state),
+    ...workerHostnames(state.workerNamePattern, count).map((hostname) => ({
+      state: workerChoice(state, hostname),
+    })),
+  ];
+}
+
 /**
  * The control planes (the first runs init, the others join it) and `count` workers that form a
  * cluster on first boot: the same secrets, endpoint and versions everywhere; host names from
@@ -41,16 +70,12 @@ export function renderCluster(
 ): ClusterNode[] {
   const clusterState: WizardState = { ...state, bootstrap: "generated" };
   const nodeContext = { ...context, secrets };
-  const nodes: ClusterNode[] = controlPlaneHostnames(state).map((hostname, index) => ({
-    name: hostname,
+  const nodes: ClusterNode[] = controlPlaneChoices(state).map((choice) => ({
+    name: choice.state.hostname,
     role: "control-plane",
-    rendered: renderNode(
-      { ...clusterState, role: "control-plane", hostname },
-      { ...nodeContext, controlPlaneIndex: index },
-    ),
+    rendered: renderNode(choice.state, { ...nodeContext, controlPlaneIndex: choice.index }),
   }));
-  const renderWorker = (hostname: string) =>
-    renderNode({ ...clusterState, role: "worker", hostname }, nodeContext);
+  const renderWorker = (hostname: string) => renderNode(workerChoice(state, hostname), nodeContext);
   const hostnames = workerHostnames(state.workerNamePattern, count);
   const fromTemplate = hostnames.length > 1 ? workerTemplate(clusterState, nodeContext) : undefined;
   // The template's own check: the first worker made both ways must be the same, byte for byte.

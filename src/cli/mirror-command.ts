@@ -1,0 +1,264 @@
+import { createHash } from "node:crypto";
+import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
+import { readFormInput } from "../core/config/form-input";
+import { decodePreset } from "../core/config/preset";
+import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
+import { clusterNodeChoices } from "../core/render/render-cluster";
+import { mirrorList, type MirrorList, type MirrorNode } from "../core/mirror/mirror-list";
+import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
+import {
+  mirrorBase,
+  mirroredImage,
+  mirrorSchema,
+  qualifiedImage,
+} from "../core/mirror/download-sources";
+import { liveCatalogue } from "./render-command";
+import { maxCliWorkers } from "./render-usage";
+import { mirrorUsage } from "./mirror-usage";
+
+export interface MirrorIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env(name: string): string | undefined;
+  fetch?: typeof fetch;
+  /** For --download: a file below DIR, its folders made. */
+  writeFile(path: string, contents: Uint8Array): void;
+  /** For --download: the names in a folder, none when it does not exist. */
+  listDirectory(path: string): string[];
+  readFile(path: string): Uint8Array;
+}
+
+interface MirrorArgs {
+  preset: string;
+  workers?: number;
+  controlPlanes?: WizardState["controlPlanes"];
+  output: "text" | "json" | "script";
+  download?: string;
+  from?: string;
+  api?: string;
+  strict: boolean;
+}
+
+function parseArgs(argv: string[]): MirrorArgs | string {
+  const args: MirrorArgs = { preset: "", output: "text", strict: false };
+  let presetGiven = false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const next = argv[index + 1];
+    const takesValue = [
+      "--preset",
+      "--workers",
+      "--control-planes",
+      "--download",
+      "--from",
+      "--api",
+    ];
+    if (takesValue.includes(arg)) {
+      if (next === undefined) return `${arg} needs a value`;
+      index++;
+    }
+    const value = next ?? "";
+    if (arg === "--preset") {
+      args.preset = value;
+      presetGiven = true;
+    } else if (arg === "--workers") {
+      if (!/^\d{1,4}$/.test(value) || Number(value) > maxCliWorkers) {
+        return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${value}`;
+      }
+      args.workers = Number(value);
+    } else if (arg === "--control-planes") {
+      const allowed = controlPlaneCounts as readonly string[];
+      if (!allowed.includes(value)) {
+        return `--control-planes takes ${allowed.join(", ")}, not ${value}`;
+      }
+      args.controlPlanes = value as WizardState["controlPlanes"];
+    } else if (arg === "--download") args.download = value;
+    else if (arg === "--from") {
+      if (!mirrorSchema.safeParse(value).success) {
+        return `--from takes an http:// or https:// base URL of a mirror, not ${value}`;
+      }
+      args.from = value;
+    } else if (arg === "--api") args.api = value;
+    else if (arg === "--json") args.output = "json";
+    else if (arg === "--script") args.output = "script";
+    else if (arg === "--strict") args.strict = true;
+    else return `unknown argument: ${arg}`;
+  }
+  if (!presetGiven) return "--preset is required (use --preset '' for every default)";
+  if (args.from !== undefined && args.download === undefined) return "--from needs --download DIR";
+  return args;
+}
+
+/** The nodes of the preset: the cluster's with mode=cluster or --workers, else the one node. */
+export function presetNodes(state: WizardState, workers?: number): MirrorNode[] {
+  if (workers === undefined && state.mode !== "cluster") return [{ state }];
+  return clusterNodeChoices(state, workers);
+}
+
+/** `mirror`: what the preset's nodes download, and a mirror filled with it. Returns the exit status. */
+export async function runMirrorCommand(
+  argv: string[],
+  io: MirrorIo,
+  snapshot: Catalogue = embeddedCatalogue(),
+): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.stderr(`error: ${args}\n${mirrorUsage}`);
+    return 2;
+  }
+  let catalogue = snapshot;
+  if (args.api !== undefined) {
+    const live = await liveCatalogue(args.api, args.preset, snapshot, io);
+    if (typeof live === "string") {
+      io.stderr(`${args.strict ? "error" : "warning"}: ${live}\n`);
+      if (args.strict) return 1;
+    } else catalogue = live;
+  }
+  const decoded = decodePreset(args.preset, catalogue);
+  for (const notice of decoded.notices) {
+    io.stderr(
+      `${args.strict ? "error" : "warning"}: preset parameter ${notice.param}=${notice.value} ignored: ${notice.message}\n`,
+    );
+  }
+  if (args.strict && decoded.notices.length > 0) return 1;
+  const given = args.controlPlanes
+    ? { ...decoded.state, controlPlanes: args.controlPlanes }
+    : decoded.state;
+  // A value the preset gives but that is not valid is an error: listing without it would
+  // name upstream URLs for a mirror the person asked for.
+  const { state, errors } = readFormInput({ ...given, ...decoded.typed }, given);
+  const problems = Object.values(errors);
+  for (const problem of problems) io.stderr(`error: ${problem}\n`);
+  if (problems.length > 0) return 1;
+
+  const release = findRelease(catalogue, state.kubernetesVersion);
+  const imageSha256 = release?.sha256[state.arch];
+  const list = mirrorList(presetNodes(state, args.workers), imageSha256 ? { imageSha256 } : {});
+  for (const note of list.notes) io.stderr(`note: ${note}\n`);
+  if (args.download !== undefined) return download(list, args.download, args.from, io);
+  if (args.output === "json") io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+  else if (args.output === "script") io.stdout(mirrorScript(list));
+  else io.stdout(mirrorListText(list));
+  return 0;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const encoder = new TextEncoder();
+
+/** "<hex>  <name>" lines (sha256sum's format, which systemd-sysupdate reads) by name. */
+export function parseSha256Sums(text: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const match = /^([0-9a-f]{64}) [ *]?(.+)$/.exec(line.trim());
+    if (match) sums.set(match[2] as string, match[1] as string);
+  }
+  return sums;
+}
+
+/** The image references a manifest names (`image: …` lines). */
+export function manifestImages(text: string): string[] {
+  const images = new Set<string>();
+  for (const match of text.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^\s"'#]+)/gm)) {
+    images.add(qualifiedImage(match[1] as string));
+  }
+  return [...images];
+}
+
+async function download(
+  list: MirrorList,
+  directory: string,
+  from: string | undefined,
+  io: MirrorIo,
+): Promise<number> {
+  const get = io.fetch ?? fetch;
+  const sourceOf = (path: string, upstream: string) =>
+    from === undefined ? upstream : `${mirrorBase(from)}/${path}`;
+  let failures = 0;
+  const fail = (message: string) => {
+    failures++;
+    io.stderr(`error: ${message}\n`);
+  };
+  const fetchBytes = async (url: string): Promise<Uint8Array | undefined> => {
+    try {
+      const response = await get(url);
+      if (!response.ok) {
+        fail(`${url}: HTTP ${response.status}`);
+        return undefined;
+      }
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      fail(`${url}: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const target = (path: string) => `${directory}/${path}`;
+  const listings: { folder: string; source: string }[] = [];
+  const manifests: { path: string; text: string }[] = [];
+  let written = 0;
+  for (const file of list.files) {
+    if (file.contents !== undefined) {
+      io.writeFile(target(file.path), encoder.encode(file.contents));
+      written++;
+      continue;
+    }
+    if (file.source === undefined) continue;
+    if (file.path.endsWith("/SHA256SUMS")) {
+      const folder = file.path.slice(0, -"/SHA256SUMS".length);
+      listings.push({ folder, source: sourceOf(file.path, file.source) });
+      continue;
+    }
+    const url = sourceOf(file.path, file.source);
+    io.stderr(`fetching ${url}\n`);
+    const bytes = await fetchBytes(url);
+    if (!bytes) continue;
+    const digest = sha256(bytes);
+    if (file.sha256 !== undefined && digest !== file.sha256) {
+      fail(`${url}: sha256 ${digest}, but ${file.sha256} was expected: not written`);
+      continue;
+    }
+    io.writeFile(target(file.path), bytes);
+    written++;
+    if (/\.ya?ml$/.test(file.path)) {
+      manifests.push({ path: file.path, text: new TextDecoder().decode(bytes) });
+    }
+  }
+  for (const { folder, source } of listings) {
+    // The mirror's own listing: one line for each image it holds, checked against upstream's.
+    const names = io
+      .listDirectory(target(folder))
+      .filter((name) => name.endsWith(".raw"))
+      .sort();
+    const upstreamText = await fetchBytes(source);
+    const upstream = upstreamText
+      ? parseSha256Sums(new TextDecoder().decode(upstreamText))
+      : new Map<string, string>();
+    const lines: string[] = [];
+    for (const name of names) {
+      const digest = sha256(io.readFile(target(`${folder}/${name}`)));
+      const expected = upstream.get(name);
+      if (upstreamText && expected === undefined) {
+        io.stderr(`warning: ${folder}/${name} is not in ${source}\n`);
+      } else if (expected !== undefined && expected !== digest) {
+        fail(`${folder}/${name}: sha256 ${digest}, but ${source} says ${expected}`);
+        continue;
+      }
+      lines.push(`${digest}  ${name}`);
+    }
+    io.writeFile(target(`${folder}/SHA256SUMS`), encoder.encode(`${lines.join("\n")}\n`));
+    written++;
+  }
+  const imageLines = list.images.map((image) => `${image.image} ${image.mirrored}`);
+  for (const manifest of manifests) {
+    const named = manifestImages(manifest.text).filter(
+      (image) => !list.images.some((listed) => listed.image === image),
+    );
+    if (named.length === 0) continue;
+    imageLines.push(`# named in ${manifest.path}`);
+    imageLines.push(...named.map((image) => `${image} ${mirroredImage(image, list.registry)}`));
+  }
+  io.writeFile(target("images.txt"), encoder.encode(`${imageLines.join("\n")}\n`));
+  io.stderr(
+    `wrote ${written} files and images.txt to ${directory}${failures > 0 ? `; ${failures} failed` : ""}\n`,
+  );
+  return failures > 0 ? 1 : 0;
+}
