@@ -47,7 +47,10 @@ function workerChoice(state: WizardState, hostname: string): WizardState {
 }
 
 /** Every node of the cluster renderCluster makes, as choices: control planes first. */
-export function clusterNodeChoices(state: WizardState, count = Number(state.workers)): ClusterNodeChoice[] {
+export function clusterNodeChoices(
+  state: WizardState,
+  count = Number(state.workers),
+): ClusterNodeChoice[] {
   return [
     ...controlPlaneChoices(state),
     ...workerHostnames(state.workerNamePattern, count).map((hostname) => ({
