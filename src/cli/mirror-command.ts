@@ -3,8 +3,7 @@ import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogu
 import { readFormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
 import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
-import { clusterNodeChoices } from "../core/render/render-cluster";
-import { mirrorList, type MirrorList, type MirrorNode } from "../core/mirror/mirror-list";
+import { mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
 import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
 import {
   mirrorBase,
@@ -89,12 +88,6 @@ function parseArgs(argv: string[]): MirrorArgs | string {
   return args;
 }
 
-/** The nodes of the preset: the cluster's with mode=cluster or --workers, else the one node. */
-export function presetNodes(state: WizardState, workers?: number): MirrorNode[] {
-  if (workers === undefined && state.mode !== "cluster") return [{ state }];
-  return clusterNodeChoices(state, workers);
-}
-
 /** `mirror`: what the preset's nodes download, and a mirror filled with it. Returns the exit status. */
 export async function runMirrorCommand(
   argv: string[],
@@ -133,7 +126,7 @@ export async function runMirrorCommand(
 
   const release = findRelease(catalogue, state.kubernetesVersion);
   const imageSha256 = release?.sha256[state.arch];
-  const list = mirrorList(presetNodes(state, args.workers), imageSha256 ? { imageSha256 } : {});
+  const list = mirrorList(mirrorNodes(state, args.workers), imageSha256 ? { imageSha256 } : {});
   for (const note of list.notes) io.stderr(`note: ${note}\n`);
   if (args.download !== undefined) return download(list, args.download, args.from, io);
   if (args.output === "json") io.stdout(`${JSON.stringify(list, null, 2)}\n`);

@@ -14,6 +14,7 @@ import {
 import { kuredImage, kuredManifestUrl, kuredRelease } from "../render/kured";
 import { mirrorBase, mirroredImage, mirroredUrl, mirrorPath } from "./download-sources";
 import { sha256Hex } from "./sha256";
+import { clusterNodeChoices } from "../render/cluster-nodes";
 
 /**
  * Everything a set of nodes downloads, as a mirror must hold it: the files (by the URL the
@@ -61,6 +62,15 @@ export interface MirrorNode {
   state: WizardState;
   /** Which control plane (0 runs init); absent for a worker or a lone node. */
   index?: number;
+}
+
+/**
+ * The nodes the choices make: a new cluster's (its control planes and `workers` workers, the
+ * choice's count when absent), or the one node. The page lists these; so does `cli mirror`.
+ */
+export function mirrorNodes(state: WizardState, workers?: number): MirrorNode[] {
+  if (workers === undefined && state.mode !== "cluster") return [{ state }];
+  return clusterNodeChoices(state, workers);
 }
 
 export interface MirrorContext {

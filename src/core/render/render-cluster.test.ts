@@ -15,7 +15,8 @@ import { flannelPatchPath } from "../cluster/cni-install";
 import { decodePreset } from "../config/preset";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import { kuredPatchPath, kuredStampPath } from "./kured";
-import { renderCluster, workerHostnames } from "./render-cluster";
+import { renderCluster } from "./render-cluster";
+import { workerHostnames } from "./cluster-nodes";
 import { renderNode } from "./render-node";
 
 interface ButaneDoc {
