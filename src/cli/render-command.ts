@@ -123,7 +123,11 @@ export async function runRenderCommand(
   if (args.strict && preset.notices.length > 0) return 1;
 
   const joinToken = args.joinToken ?? io.env("FKW_JOIN_TOKEN") ?? "";
-  const { state, errors } = readFormInput({ ...preset.state, joinToken }, preset.state);
+  // A value the preset gives but that is not valid is an error naming its field, as on the page.
+  const { state, errors } = readFormInput(
+    { ...preset.state, ...preset.typed, joinToken },
+    preset.state,
+  );
 
   const release = findRelease(catalogue, state.kubernetesVersion);
   const imageSha256 = release?.sha256[state.arch];

@@ -50,7 +50,8 @@ export type ReadinessRule =
   | "vip-not-address"
   | "vip-port"
   | "hostname-unused"
-  | "node-not-compiled";
+  | "node-not-compiled"
+  | "download-source";
 
 export interface Readiness {
   ready: boolean;
@@ -164,6 +165,36 @@ function commonRules(
           : "The cluster's CA and bootstrap token are not made yet: kubeadm's files follow once they are.",
         affects,
       ),
+    );
+  }
+  return items;
+}
+
+/**
+ * A mirror or a registry set alone, or Cilium through them: what still comes from the internet.
+ * Warnings, not problems: a mirror that only saves bandwidth is a fine reason to set one.
+ */
+function downloadSourceRules(state: WizardState, affects: string[]): ReadinessItem[] {
+  const items: ReadinessItem[] = [];
+  const note = (fields: (keyof WizardState)[], message: string) =>
+    items.push(item("warning", "download-source", fields, message, affects));
+  if (state.mirror !== "" && state.registry === "") {
+    note(
+      ["registry"],
+      `${fieldLabels.registry} is not set: the container images still come from registry.k8s.io, quay.io, docker.io and ghcr.io. For an install without internet access, give the registry that holds them.`,
+    );
+  }
+  if (state.registry !== "" && state.mirror === "") {
+    note(
+      ["mirror"],
+      `${fieldLabels.mirror} is not set: the system extension and the manifests still come from extensions.flatcar.org and GitHub. For an install without internet access, give the mirror that serves them.`,
+    );
+  }
+  const installsCni = state.bootstrap === "generated" && state.role === "control-plane";
+  if (state.cni === "cilium" && installsCni && (state.mirror !== "" || state.registry !== "")) {
+    note(
+      ["cni", "mirror"],
+      "Cilium's installer (cilium install) reads its Helm chart from helm.cilium.io, which the mirror does not serve: without internet access Cilium is not installed. Choose Calico or Flannel for such an install, or let the control plane reach helm.cilium.io.",
     );
   }
   return items;
@@ -313,6 +344,7 @@ export function nodeReadiness(input: NodeReadinessInput): Readiness {
     "node",
     rendered.files.map((file) => file.name),
   );
+  items.push(...downloadSourceRules(state, allNodeFiles));
   const zeroTouch = state.bootstrap === "generated";
   if (state.role === "worker") {
     if (endpointUnset(input)) {
@@ -382,6 +414,9 @@ export function clusterReadiness(input: ClusterReadinessInput): Readiness {
   }
   items.push(...networkRules(state, everyNode));
   items.push(...highAvailabilityRules(input, everyNode));
+  items.push(
+    ...downloadSourceRules({ ...state, role: "control-plane", bootstrap: "generated" }, everyNode),
+  );
   if (state.tokenTtl === "24h" && Number(state.workers) > 0) {
     items.push(item("warning", "token-expires", ["tokenTtl"], tokenExpiresMessage, ["workers"]));
   }
