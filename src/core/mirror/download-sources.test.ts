@@ -64,7 +64,9 @@ describe("mirror and registry values", () => {
 describe("where things come from", () => {
   it("puts other hosts' files below the mirror at <host>/<path>", () => {
     const upstream = "https://github.com/kubereboot/kured/releases/download/1.23.0/k.yaml";
-    expect(mirrorPath(upstream)).toBe("github.com/kubereboot/kured/releases/download/1.23.0/k.yaml");
+    expect(mirrorPath(upstream)).toBe(
+      "github.com/kubereboot/kured/releases/download/1.23.0/k.yaml",
+    );
     expect(mirroredUrl(upstream, "https://m.example.com/base/")).toBe(
       "https://m.example.com/base/github.com/kubereboot/kured/releases/download/1.23.0/k.yaml",
     );
