@@ -13,16 +13,26 @@ export interface NodeText {
   text: string;
 }
 
+/** Each file's path, contents source and compression. */
+function fileSources(config: JsonObject) {
+  return listAt(config, "storage", "files").map((file) => {
+    const contents = isObject(file.contents) ? file.contents : {};
+    return {
+      path: stringAt(file, "path") ?? "",
+      source: stringAt(contents, "source"),
+      gzip: contents.compression === "gzip",
+    };
+  });
+}
+
 /** The texts a config writes: each file's contents, each unit and drop-in. */
 export function writtenTexts(config: JsonObject): NodeText[] {
   const texts: NodeText[] = [];
-  for (const file of listAt(config, "storage", "files")) {
-    const contents = file.contents;
-    const source = isObject(contents) ? stringAt(contents, "source") : undefined;
-    if (!source?.startsWith("data:") || !isObject(contents)) continue;
-    const bytes = decodeDataUrl(source);
-    const plain = contents.compression === "gzip" ? gunzipSync(bytes) : bytes;
-    texts.push({ at: stringAt(file, "path") ?? "", text: plain.toString("utf8") });
+  for (const file of fileSources(config)) {
+    if (!file.source?.startsWith("data:")) continue;
+    const bytes = decodeDataUrl(file.source);
+    const plain = file.gzip ? gunzipSync(bytes) : bytes;
+    texts.push({ at: file.path, text: plain.toString("utf8") });
   }
   for (const unit of listAt(config, "systemd", "units")) {
     const name = stringAt(unit, "name") ?? "";
@@ -46,9 +56,7 @@ export interface NodeUrl {
 /** The http(s) URLs the config fetches or names. */
 export function nodeUrls(config: JsonObject): NodeUrl[] {
   const urls: NodeUrl[] = [];
-  for (const file of listAt(config, "storage", "files")) {
-    const contents = file.contents;
-    const source = isObject(contents) ? stringAt(contents, "source") : undefined;
+  for (const { source } of fileSources(config)) {
     if (source && /^https?:\/\//.test(source)) urls.push({ url: source, at: "source" });
   }
   for (const { at, text } of writtenTexts(config)) {

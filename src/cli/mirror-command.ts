@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
-import { readFormInput } from "../core/config/form-input";
-import { decodePreset } from "../core/config/preset";
 import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
 import { mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
 import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
@@ -11,7 +9,7 @@ import {
   mirrorSchema,
   qualifiedImage,
 } from "../core/mirror/download-sources";
-import { liveCatalogue } from "./render-command";
+import { presetInput } from "./preset-input";
 import { maxCliWorkers } from "./render-usage";
 import { mirrorUsage } from "./mirror-usage";
 
@@ -99,27 +97,11 @@ export async function runMirrorCommand(
     io.stderr(`error: ${args}\n${mirrorUsage}`);
     return 2;
   }
-  let catalogue = snapshot;
-  if (args.api !== undefined) {
-    const live = await liveCatalogue(args.api, args.preset, snapshot, io);
-    if (typeof live === "string") {
-      io.stderr(`${args.strict ? "error" : "warning"}: ${live}\n`);
-      if (args.strict) return 1;
-    } else catalogue = live;
-  }
-  const decoded = decodePreset(args.preset, catalogue);
-  for (const notice of decoded.notices) {
-    io.stderr(
-      `${args.strict ? "error" : "warning"}: preset parameter ${notice.param}=${notice.value} ignored: ${notice.message}\n`,
-    );
-  }
-  if (args.strict && decoded.notices.length > 0) return 1;
-  const given = args.controlPlanes
-    ? { ...decoded.state, controlPlanes: args.controlPlanes }
-    : decoded.state;
+  const input = await presetInput(args, io, snapshot);
+  if (typeof input === "number") return input;
+  const { catalogue, state, errors } = input;
   // A value the preset gives but that is not valid is an error: listing without it would
   // name upstream URLs for a mirror the person asked for.
-  const { state, errors } = readFormInput({ ...given, ...decoded.typed }, given);
   const problems = Object.values(errors);
   for (const problem of problems) io.stderr(`error: ${problem}\n`);
   if (problems.length > 0) return 1;

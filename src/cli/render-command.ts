@@ -1,14 +1,5 @@
-import { fetchLiveIndex, fetchRelease } from "../api/github/catalogue-fetch";
-import { createGithubClient, GithubError } from "../api/github/github-client";
-import {
-  catalogueFrom,
-  embeddedCatalogue,
-  findRelease,
-  type Catalogue,
-} from "../core/catalogue/catalogue";
-import { withRelease } from "../core/catalogue/live-catalogue";
-import { readFormInput } from "../core/config/form-input";
-import { decodePreset } from "../core/config/preset";
+import { presetInput } from "./preset-input";
+import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
 import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle";
 import { parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../core/file-names";
@@ -103,31 +94,11 @@ export async function runRenderCommand(
     io.stderr(`error: ${args}\n${renderUsage}`);
     return 2;
   }
-  let catalogue = snapshot;
-  if (args.api !== undefined) {
-    const live = await liveCatalogue(args.api, args.preset, snapshot, io);
-    if (typeof live === "string") {
-      io.stderr(`${args.strict ? "error" : "warning"}: ${live}\n`);
-      if (args.strict) return 1;
-    } else catalogue = live;
-  }
-  const decoded = decodePreset(args.preset, catalogue);
-  const preset = args.controlPlanes
-    ? { ...decoded, state: { ...decoded.state, controlPlanes: args.controlPlanes } }
-    : decoded;
-  for (const notice of preset.notices) {
-    io.stderr(
-      `${args.strict ? "error" : "warning"}: preset parameter ${notice.param}=${notice.value} ignored: ${notice.message}\n`,
-    );
-  }
-  if (args.strict && preset.notices.length > 0) return 1;
-
-  const joinToken = args.joinToken ?? io.env("FKW_JOIN_TOKEN") ?? "";
-  // A value the preset gives but that is not valid is an error naming its field, as on the page.
-  const { state, errors } = readFormInput(
-    { ...preset.state, ...preset.typed, joinToken },
-    preset.state,
-  );
+  const input = await presetInput(args, io, snapshot, {
+    joinToken: args.joinToken ?? io.env("FKW_JOIN_TOKEN") ?? "",
+  });
+  if (typeof input === "number") return input;
+  const { catalogue, state, errors } = input;
 
   const release = findRelease(catalogue, state.kubernetesVersion);
   const imageSha256 = release?.sha256[state.arch];
@@ -253,54 +224,4 @@ async function clusterSecrets(
   if (!parsed.ok) return `--secrets ${args.secrets}: ${parsed.message}`;
   const { clusterName, controlPlaneEndpoint, tokenTtl, ...secrets } = parsed.secrets;
   return { secrets, state: { ...state, clusterName, controlPlaneEndpoint, tokenTtl } };
-}
-
-/**
- * The catalogue at `api`: the version list (one request), then the chosen version's own
- * release for its arches and digests (one more). A message when the list cannot be had.
- */
-export async function liveCatalogue(
-  api: string,
-  presetQuery: string,
-  snapshot: Catalogue,
-  io: Pick<RenderIo, "fetch" | "env" | "stderr">,
-): Promise<Catalogue | string> {
-  const client = createGithubClient({
-    apiBase: api,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.env("GITHUB_TOKEN") ? { token: io.env("GITHUB_TOKEN") } : {}),
-  });
-  const date = snapshot.source.kind === "snapshot" ? snapshot.source.date : "";
-  let index;
-  try {
-    index = await fetchLiveIndex(client, snapshot.releases);
-  } catch (error) {
-    return `live catalogue at ${api} unavailable (${reason(error)}); using the snapshot from ${date}`;
-  }
-  let releases = index.releases;
-  const fetchedAt = Date.now();
-  const listed = catalogueFrom(releases, {
-    kind: "live",
-    fetchedAt,
-    assetsComplete: index.assetsComplete,
-  });
-  const version = decodePreset(presetQuery, listed).state.kubernetesVersion;
-  if (!index.assetsComplete && findRelease(listed, version)) {
-    try {
-      releases = withRelease(releases, await fetchRelease(client, version));
-    } catch (error) {
-      io.stderr(
-        `warning: release ${version} at ${api} unavailable (${reason(error)}); its images are assumed\n`,
-      );
-    }
-  }
-  return catalogueFrom(releases, { kind: "live", fetchedAt, assetsComplete: index.assetsComplete });
-}
-
-function reason(error: unknown): string {
-  if (!(error instanceof GithubError)) return String(error);
-  const { problem } = error;
-  return problem.kind === "rate-limit" && problem.retryAt !== undefined
-    ? `${error.message}, retry at ${new Date(problem.retryAt).toISOString()}`
-    : error.message;
 }
