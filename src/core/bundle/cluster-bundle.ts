@@ -1,6 +1,7 @@
 import { serializeClusterSecrets } from "../cluster/cluster-secrets-file";
 import { cniOption, cniUnitName } from "../cluster/cni";
 import { nextStepsMarkdown } from "./next-steps";
+import { mirrorSection } from "./mirror-section";
 import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
@@ -172,7 +173,7 @@ ${bootOrder(state, controlPlanes, workers)}
 For example: \`sudo flatcar-install -d /dev/sda -i ${controlPlane?.name}/${ignitionFileName}\`.
 
 ${highAvailabilitySection(state, controlPlanes)}
-${addonsSection(state)}${failed.length > 0 ? `\nNot compiled (fix ${butaneFileName} first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
+${addonsSection(state)}${mirrorSection(state, workers.length)}${failed.length > 0 ? `\nNot compiled (fix ${butaneFileName} first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
 ## Secrets
 
 \`${clusterSecretsFileName}\` holds the cluster CA's private key and the bootstrap token: anyone with

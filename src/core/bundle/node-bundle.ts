@@ -3,6 +3,7 @@ import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import { bundleReadmeFileName, butaneFileName, ignitionFileName } from "../file-names";
 import type { OutputFile } from "../render/render-node";
+import { mirrorSection } from "./mirror-section";
 import { nextStepsMarkdown } from "./next-steps";
 
 /** A file in a downloaded bundle, by its path inside the zip. */
@@ -63,7 +64,7 @@ ${boot}
 The sysupdate files are already part of \`${butaneFileName}\` (inline) or fetched at first boot
 (bakery); they are here to read and compare.
 ${kubeadmStep(state, butane)}
-${nextStepsMarkdown(state)}`;
+${mirrorSection(state)}${nextStepsMarkdown(state)}`;
 }
 
 /** Every file the page offers, plus the README. */

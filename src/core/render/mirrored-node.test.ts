@@ -10,6 +10,9 @@ import { defaultWizardState, type WizardState } from "../config/wizard-state";
 import { clusterReadiness, nodeReadiness } from "../readiness/readiness";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import { renderCluster } from "./render-cluster";
+import { clusterBundle } from "../bundle/cluster-bundle";
+import { nodeBundle } from "../bundle/node-bundle";
+import { decodePreset } from "../config/preset";
 import { renderNode } from "./render-node";
 import {
   containerdConfigPath,
@@ -195,5 +198,29 @@ describe("readiness with a mirror or a registry", () => {
       hasControlPlaneSecrets: false,
     });
     expect(cluster.blocking.map((entry) => entry.fields)).toContainEqual(["mirror"]);
+  });
+});
+
+describe("the READMEs with a mirror", () => {
+  it("say where the nodes download from and how to fill the mirror for exactly these choices", () => {
+    const state = mirrored({ mode: "cluster", workers: "2" });
+    const nodes = renderCluster(state, secrets, {}, 2);
+    const readme = clusterBundle(state, nodes, secrets).find((file) => file.path === "README.md");
+    const command = /cli -- mirror --preset '([^']*)' --workers 2\n/.exec(readme?.contents ?? "");
+    expect(readme?.contents).toContain(
+      "These nodes download from https://mirror.example.com/flatcar and pull their images from registry.example.com:5000",
+    );
+    const decoded = decodePreset(command?.[1] ?? "missing", catalogue);
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.state).toEqual({ ...state, kubernetesVersion: decoded.state.kubernetesVersion });
+    expect(decoded.state.kubernetesVersion).toBe("v1.35.6");
+  });
+
+  it("say nothing of it without one", () => {
+    const state = mirrored({ mirror: "", registry: "" });
+    const readme = nodeBundle(state, renderNode(state, { secrets }).files).find(
+      (file) => file.path === "README.md",
+    );
+    expect(readme?.contents).not.toContain("## Mirror and registry");
   });
 });
