@@ -339,6 +339,24 @@ export async function simulatedNodes(
         cni: "cilium",
       },
     },
+    {
+      // Everything from the person's mirror and registry (issue 20): containerd's own config
+      // and hosts.toml files, the image and manifests from the mirror, kured and Calico installed
+      // by the control plane.
+      label: "1+2 cluster, mirror and registry",
+      preset: {
+        bootstrap: "generated",
+        endpoint,
+        workers: "2",
+        cni: "calico",
+        kured: "cluster",
+        reboot: "kured",
+        updates: "patch",
+        sysupdate: "inline",
+        mirror: "https://mirror.example.com/flatcar",
+        registry: "registry.example.com:5000",
+      },
+    },
   ];
   for (const cluster of clusters) {
     const { state, notices } = decodePreset(
