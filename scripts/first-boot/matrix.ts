@@ -248,14 +248,14 @@ function rows(catalogue: Catalogue): Row[] {
   ];
 }
 
-function presetQuery(preset: Row["preset"]): string {
+export function presetQuery(preset: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(preset))
     for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
   return params.toString();
 }
 
-function compiled(name: string, rendered: RenderedNode): string {
+export function compiledIgnition(name: string, rendered: RenderedNode): string {
   if (rendered.compiled.ignition === undefined)
     throw new Error(`${name} did not compile:\n${rendered.compiled.stderr}`);
   return rendered.compiled.ignition;
@@ -293,7 +293,7 @@ export async function simulatedNodes(
     nodes.push({
       name: row.name,
       state,
-      ignition: compiled(row.name, renderNode(state, context)),
+      ignition: compiledIgnition(row.name, renderNode(state, context)),
       secrets: row.joinToken
         ? [row.joinToken]
         : state.bootstrap === "generated"
@@ -373,7 +373,7 @@ export async function simulatedNodes(
       nodes.push({
         name,
         state: { ...state, role: node.role, hostname: node.name },
-        ignition: compiled(name, node.rendered),
+        ignition: compiledIgnition(name, node.rendered),
         secrets: secretValues,
         cluster: cluster.label,
         ...(node.role === "control-plane" ? { controlPlaneIndex: index } : {}),
