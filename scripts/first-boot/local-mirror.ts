@@ -54,8 +54,8 @@ export interface MirrorBootLine {
   text: string;
   /** Why it failed (or, for a planted defect, what caught it). */
   details: string[];
-  /** A planted defect (ok: it was caught), not a node. */
-  defect?: boolean;
+  /** A check, a planted defect (ok: it was caught), or a note saying how a check was made. */
+  kind: "check" | "defect" | "note";
 }
 
 interface Scenario {
@@ -354,6 +354,7 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
     const downloaded = statuses.every((status) => status === 0);
     const held = readdirSync(path.join(mirrorDirectory, "kubernetes")).sort();
     lines.push({
+      kind: "check",
       ok: downloaded,
       text: `local mirror: cli mirror --download filled ${mirror} from a stand-in upstream (exit ${statuses.join(", ")}; kubernetes/ holds ${held.join(", ")})`,
       details: downloaded ? [] : log.join("").trim().split("\n"),
@@ -424,12 +425,14 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
       }
       const fetched = node.state.sysupdate === "bakery" ? "image, transfer and noop.conf" : "image";
       lines.push({
+        kind: "check",
         ok: problems.length === 0,
         text: `local mirror, ${node.scenario.label}: Ignition fetched the ${fetched} from the mirror, checked sha256-${digest.slice(0, 12)}…; ${found || "sysupdate not checked"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
         details: problems,
       });
     }
     lines.push({
+      kind: "note",
       ok: true,
       text: hasSysupdate
         ? `local mirror: ${systemdSysupdate} ran over the x86-64 node's root (-C kubernetes list)`
@@ -482,7 +485,7 @@ function defectLine(name: string, problems: string[], wanted: RegExp): MirrorBoo
   const hit = problems.find((problem) => wanted.test(problem));
   return {
     ok: hit !== undefined,
-    defect: true,
+    kind: "defect",
     text: `planted defect, ${name}: ${hit ? `caught (${hit})` : "NOT caught"}`,
     details: hit ? [] : problems,
   };

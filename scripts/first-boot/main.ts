@@ -90,6 +90,7 @@ for (const [index, defect] of plantedDefects.entries()) {
 const mirrorLines: MirrorBootLine[] = await localMirrorBoot(path.join(work, "local-mirror")).catch(
   (error: unknown) => [
     {
+      kind: "check",
       ok: false,
       text: "local mirror: the check could not run",
       details: [(error as Error).stack ?? String(error)],
@@ -97,11 +98,11 @@ const mirrorLines: MirrorBootLine[] = await localMirrorBoot(path.join(work, "loc
   ],
 );
 for (const line of mirrorLines) {
-  console.log(`${line.ok ? "ok  " : "FAIL"} ${line.text}`);
+  console.log(`${line.kind === "note" ? "    " : line.ok ? "ok  " : "FAIL"} ${line.text}`);
   for (const detail of line.details) console.log(`       ${detail}`);
 }
-const mirrorDefects = mirrorLines.filter((line) => line.defect === true);
-const mirrorChecks = mirrorLines.filter((line) => line.defect !== true);
+const mirrorDefects = mirrorLines.filter((line) => line.kind === "defect");
+const mirrorChecks = mirrorLines.filter((line) => line.kind === "check");
 const failedMirrorChecks = mirrorChecks.filter((line) => !line.ok).length;
 const missedMirrorDefects = mirrorDefects.filter((line) => !line.ok).length;
 
