@@ -1,7 +1,8 @@
 /**
  * First boot, simulated: every node of the matrix (matrix.ts) is applied by the real Ignition
  * binary to a scratch root and checked (simulate-node.ts); then one defect of each kind is planted
- * in a good node and must be caught. Prints one line per node and a summary; exits 1 on any
+ * in a good node and must be caught; then nodes boot from a local mirror filled by the real
+ * `cli mirror --download` (local-mirror.ts). Prints one line per node and a summary; exits 1 on any
  * failure, and also when it cannot run at all (not root, a tool missing), which it says plainly.
  * Usage (as root): npx tsx scripts/first-boot/main.ts   (FIRST_BOOT_KEEP=1 keeps the trees)
  */
@@ -10,6 +11,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { JsonObject } from "./ignition-json.ts";
+import { localMirrorBoot, type MirrorBootLine } from "./local-mirror.ts";
 import { simulatedNodes } from "./matrix.ts";
 import { plantedDefects } from "./planted-defects.ts";
 import { ignitionBinary, simulateNode, type NodeResult } from "./simulate-node.ts";
@@ -84,12 +86,35 @@ for (const [index, defect] of plantedDefects.entries()) {
   );
 }
 
+// Boot from a mirror the real `cli mirror --download` filled, with Ignition fetching from it.
+const mirrorLines: MirrorBootLine[] = await localMirrorBoot(path.join(work, "local-mirror")).catch(
+  (error: unknown) => [
+    {
+      kind: "check",
+      ok: false,
+      text: "local mirror: the check could not run",
+      details: [(error as Error).stack ?? String(error)],
+    },
+  ],
+);
+for (const line of mirrorLines) {
+  console.log(`${line.kind === "note" ? "    " : line.ok ? "ok  " : "FAIL"} ${line.text}`);
+  for (const detail of line.details) console.log(`       ${detail}`);
+}
+const mirrorDefects = mirrorLines.filter((line) => line.kind === "defect");
+const mirrorChecks = mirrorLines.filter((line) => line.kind === "check");
+const failedMirrorChecks = mirrorChecks.filter((line) => !line.ok).length;
+const missedMirrorDefects = mirrorDefects.filter((line) => !line.ok).length;
+
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `first boot: ${nodes.length - failedNodes}/${nodes.length} nodes came up as configured, ` +
-    `${plantedDefects.length - missedDefects}/${plantedDefects.length} planted defects caught, in ${seconds} s`,
+    `${plantedDefects.length - missedDefects}/${plantedDefects.length} planted defects caught; ` +
+    `from a local mirror: ${mirrorChecks.length - failedMirrorChecks}/${mirrorChecks.length} checks passed, ` +
+    `${mirrorDefects.length - missedMirrorDefects}/${mirrorDefects.length} planted defects caught; in ${seconds} s`,
 );
-const failed = failedNodes > 0 || missedDefects > 0;
+const failed =
+  failedNodes > 0 || missedDefects > 0 || failedMirrorChecks > 0 || missedMirrorDefects > 0;
 if (failed || process.env.FIRST_BOOT_KEEP) console.log(`trees kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -91,6 +91,27 @@ describe("the first-boot matrix", () => {
     expect(cluster.every((node) => node.state.loadBalancer === loadBalancer)).toBe(true);
   });
 
+  it("has a 1+2 cluster downloading from a mirror and pulling from a registry, the others from upstream", () => {
+    const mirrored = nodes.filter((node) => node.cluster === "1+2 cluster, mirror and registry");
+    expect(mirrored.map((node) => node.state.role)).toEqual(["control-plane", "worker", "worker"]);
+    for (const node of mirrored) {
+      expect(node.state).toMatchObject({
+        mirror: "https://mirror.example.com/flatcar",
+        registry: "registry.example.com:5000",
+        cni: "calico",
+        reboot: "kured",
+        kuredInstall: "cluster",
+        updates: "patch",
+        sysupdate: "inline",
+      });
+      expect(node.ignition).toContain("/etc/containerd/config.toml");
+    }
+    const others = nodes.filter((node) => !mirrored.includes(node));
+    expect(others.every((node) => node.state.mirror === "" && node.state.registry === "")).toBe(
+      true,
+    );
+  });
+
   it("ends with a 1+3 zero-touch cluster sharing one set of secrets", () => {
     const cluster = nodes.filter((node) => node.name.startsWith("1+3 cluster"));
     expect(cluster.map((node) => node.state.role)).toEqual([

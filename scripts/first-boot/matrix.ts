@@ -248,14 +248,14 @@ function rows(catalogue: Catalogue): Row[] {
   ];
 }
 
-function presetQuery(preset: Row["preset"]): string {
+export function presetQuery(preset: Record<string, string | string[]>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(preset))
     for (const one of Array.isArray(value) ? value : [value]) params.append(key, one);
   return params.toString();
 }
 
-function compiled(name: string, rendered: RenderedNode): string {
+export function compiledIgnition(name: string, rendered: RenderedNode): string {
   if (rendered.compiled.ignition === undefined)
     throw new Error(`${name} did not compile:\n${rendered.compiled.stderr}`);
   return rendered.compiled.ignition;
@@ -293,7 +293,7 @@ export async function simulatedNodes(
     nodes.push({
       name: row.name,
       state,
-      ignition: compiled(row.name, renderNode(state, context)),
+      ignition: compiledIgnition(row.name, renderNode(state, context)),
       secrets: row.joinToken
         ? [row.joinToken]
         : state.bootstrap === "generated"
@@ -339,6 +339,24 @@ export async function simulatedNodes(
         cni: "cilium",
       },
     },
+    {
+      // Everything from the person's mirror and registry (issue 20): containerd's own config
+      // and hosts.toml files, the image and manifests from the mirror, kured and Calico installed
+      // by the control plane.
+      label: "1+2 cluster, mirror and registry",
+      preset: {
+        bootstrap: "generated",
+        endpoint,
+        workers: "2",
+        cni: "calico",
+        kured: "cluster",
+        reboot: "kured",
+        updates: "patch",
+        sysupdate: "inline",
+        mirror: "https://mirror.example.com/flatcar",
+        registry: "registry.example.com:5000",
+      },
+    },
   ];
   for (const cluster of clusters) {
     const { state, notices } = decodePreset(
@@ -355,7 +373,7 @@ export async function simulatedNodes(
       nodes.push({
         name,
         state: { ...state, role: node.role, hostname: node.name },
-        ignition: compiled(name, node.rendered),
+        ignition: compiledIgnition(name, node.rendered),
         secrets: secretValues,
         cluster: cluster.label,
         ...(node.role === "control-plane" ? { controlPlaneIndex: index } : {}),

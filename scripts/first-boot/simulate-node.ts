@@ -45,9 +45,12 @@ export function standInBytes(url: string, gzip: boolean): Buffer {
   return gzip ? gzipSync(text) : text;
 }
 
-async function serve(files: Map<string, Buffer>): Promise<{ server: Server; base: string }> {
+/** A local HTTP server (127.0.0.1, a free port) answering each path with `bytesAt(path)`, 404 for none. */
+export async function serve(
+  bytesAt: (urlPath: string) => Buffer | undefined,
+): Promise<{ server: Server; base: string }> {
   const server = createServer((request, response) => {
-    const body = files.get(request.url ?? "");
+    const body = bytesAt(request.url ?? "");
     response.writeHead(body ? 200 : 404, { "content-type": "application/octet-stream" });
     response.end(body);
   });
@@ -113,6 +116,27 @@ function unitFilesIn(root: string): string[] {
     .map((entry) => entry.name);
 }
 
+/**
+ * Runs Ignition's stages over a fresh scratch root at `work`/root with the config file given,
+ * as Flatcar's initramfs would; each stage's log is kept in `work`. Returns why it failed
+ * (Ignition's error lines, by stage), nothing when every stage succeeded. Also used as it is,
+ * without stand-ins, to boot a node from a local mirror (local-mirror.ts).
+ */
+export async function applyIgnition(configFile: string, work: string): Promise<string[]> {
+  mkdirSync(path.join(work, "bin"), { recursive: true });
+  // Ignition writes SSH keys as their user (core), who must be able to reach the root.
+  chmodSync(work, 0o755);
+  writeFileSync(path.join(work, "bin/setfiles"), setfilesStub, { mode: 0o755 });
+  const root = path.join(work, "root");
+  makeScratchRoot(root);
+  for (const stage of ignitionStages) {
+    const run = await runIgnition(stage, work, root, configFile);
+    writeFileSync(path.join(work, `ignition-${stage}.log`), run.log);
+    if (!run.ok) return ignitionErrors(run.log).map((line) => `${stage}: ${line}`);
+  }
+  return [];
+}
+
 /** Applies the config in `work` (a fresh directory) and checks the result. */
 export async function simulateNode(
   ignition: string,
@@ -126,14 +150,10 @@ export async function simulateNode(
     findings.push(...messages.map((message) => ({ kind, message })));
   const config = JSON.parse(ignition) as JsonObject;
   const root = path.join(work, "root");
-  mkdirSync(path.join(work, "bin"), { recursive: true });
-  // Ignition writes SSH keys as their user (core), who must be able to reach the root.
-  chmodSync(work, 0o755);
-  writeFileSync(path.join(work, "bin/setfiles"), setfilesStub, { mode: 0o755 });
-  makeScratchRoot(root);
+  mkdirSync(work, { recursive: true });
 
   const served = new Map<string, Buffer>();
-  const { server, base } = await serve(served);
+  const { server, base } = await serve((at) => served.get(at));
   try {
     const standIns = new Map<string, StandIn>();
     remoteSources(config).forEach((source, index) => {
@@ -152,17 +172,7 @@ export async function simulateNode(
     );
     const configFile = path.join(work, ignitionFileName);
     writeFileSync(configFile, JSON.stringify(copy));
-    for (const stage of ignitionStages) {
-      const run = await runIgnition(stage, work, root, configFile);
-      writeFileSync(path.join(work, `ignition-${stage}.log`), run.log);
-      if (!run.ok) {
-        add(
-          "ignition",
-          ignitionErrors(run.log).map((line) => `${stage}: ${line}`),
-        );
-        break;
-      }
-    }
+    add("ignition", await applyIgnition(configFile, work));
   } finally {
     server.close();
   }
