@@ -28,6 +28,7 @@ const appLayer = ["src/app", "src/app.tsx", "src/main.tsx"];
  */
 export const featurePublicFiles = {
   catalogue: ["catalogue-status.tsx"],
+  mirror: ["mirror-panel.tsx"],
   cluster: ["cluster-actions.tsx", "cluster-fields.tsx", "use-cluster-secrets.ts"],
   preview: ["preview-panel.tsx"],
   readiness: ["confirm-not-ready.tsx", "readiness-summary.tsx"],

@@ -3,7 +3,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { useChosenRelease } from "../api/queries/release-query";
 import type { Catalogue } from "../core/catalogue/catalogue";
 import { archFallback } from "../core/catalogue/releases";
-import { readFormInput, type FormInput } from "../core/config/form-input";
+import { fieldLabels, readFormInput, type FormInput } from "../core/config/form-input";
 import { decodePreset, encodePreset, type PresetNotice } from "../core/config/preset";
 import { clusterReadiness, nodeReadiness } from "../core/readiness/readiness";
 import type { ClusterNode } from "../core/render/render-cluster";
@@ -13,6 +13,7 @@ import { useClusterSecrets } from "../features/cluster/use-cluster-secrets";
 import { PreviewPanel } from "../features/preview/preview-panel";
 import { ReadinessSummary } from "../features/readiness/readiness-summary";
 import { useNodeDownloads } from "../features/share/bundle-actions";
+import { MirrorPanel } from "../features/mirror/mirror-panel";
 import { NextStepsPanel } from "../features/next-steps/next-steps-panel";
 import { ShareLinkButton } from "../features/share/share-link-button";
 import { ChoicesForm } from "../features/wizard/choices-form";
@@ -161,6 +162,14 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     [secrets, state.joinToken],
   );
   const query = encodePreset(state);
+  // The mirror panel says when a typed mirror or registry is not valid yet (the list uses upstream).
+  const invalidMirrorFields = useMemo(
+    () =>
+      (["mirror", "registry"] as const)
+        .filter((field) => errors[field] !== undefined)
+        .map((field) => fieldLabels[field]),
+    [errors],
+  );
 
   useAddressQuery(query);
 
@@ -295,6 +304,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
             Preparing the preview…
           </p>
         )}
+        <MirrorPanel state={state} imageSha256={imageSha256} invalidFields={invalidMirrorFields} />
         <NextStepsPanel state={state} />
       </section>
     </main>

@@ -15,6 +15,7 @@ import {
   kuredReleases,
 } from "../../core/render/kured";
 import { addonReleaseFor } from "../../core/cluster/addon-releases";
+import { bakeryHub } from "../../core/render/bakery";
 import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
@@ -61,6 +62,8 @@ export const ChoicesForm = memo(function ChoicesForm({
   const advancedSummary = [
     `verify ${state.verify}`,
     labelOf("butaneVersion", state.butaneVersion),
+    state.mirror ? "download mirror" : "",
+    state.registry ? "image registry" : "",
     state.extraButane.trim() ? "extra Butane" : "",
   ]
     .filter(Boolean)
@@ -222,7 +225,7 @@ export const ChoicesForm = memo(function ChoicesForm({
         collapsible
         docs={[choices.butaneVersion.docs, choices.verify.docs]}
         summary={advancedSummary}
-        hasError={has("extraButane") || extraButaneErrors !== undefined}
+        hasError={has("mirror", "registry", "extraButane") || extraButaneErrors !== undefined}
       >
         <CheckboxField
           name="verify"
@@ -241,6 +244,27 @@ export const ChoicesForm = memo(function ChoicesForm({
           choice={choices.butaneVersion}
           registration={register("butaneVersion")}
           value={state.butaneVersion}
+        />
+        <TextField
+          label="Download mirror"
+          registration={register("mirror")}
+          error={errors.mirror}
+          placeholder="https://mirror.example.com/flatcar"
+          help={
+            <>
+              Optional, for installs without internet: the nodes download the bakery&apos;s files
+              from this http(s) address at the same paths as below {bakeryHub}, and every other file
+              at &lt;mirror&gt;/&lt;host&gt;/&lt;path&gt;. The Mirror section under the preview
+              lists each file and a script that fills the mirror.
+            </>
+          }
+        />
+        <TextField
+          label="Image registry"
+          registration={register("registry")}
+          error={errors.registry}
+          placeholder="registry.example.com:5000"
+          help="Optional: the nodes pull every container image from this registry, under its upstream's name, e.g. <registry>/registry.k8s.io/pause:3.10. A host with an optional port and path; http:// in front for one without TLS."
         />
         <TextField
           label="Extra Butane"
