@@ -47,8 +47,13 @@ test("a mirror and a registry typed in Advanced: the preview downloads from them
   await page.goto("./");
   await expect(preview(page)).toContainText("extensions.flatcar.org", { timeout: 20_000 });
   await openGroup(page, "Advanced");
-  await expect(page.getByLabel("Download mirror")).toHaveAttribute("placeholder", mirror);
-  await expect(page.getByLabel("Image registry")).toHaveAttribute("placeholder", registry);
+  // Examples live in the help text, as for every field.
+  await expect(page.locator("#field-mirror-help")).toContainText(
+    "e.g. https://mirror.example.com/flatcar",
+  );
+  await expect(page.locator("#field-registry-help")).toContainText(
+    "e.g. registry.example.com:5000",
+  );
   await typeMirrorAndRegistry(page);
 
   // config.bu: the Kubernetes image from the mirror, nothing from the bakery's host.

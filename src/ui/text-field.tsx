@@ -11,7 +11,6 @@ export function TextField({
   error,
   help,
   rows,
-  placeholder,
   secret = false,
 }: {
   label: string;
@@ -19,8 +18,6 @@ export function TextField({
   error?: ReactNode;
   help?: ReactNode;
   rows?: number;
-  /** An example shown while the field is empty; the help text says what it means. */
-  placeholder?: string;
   secret?: boolean;
 }) {
   const id = `field-${registration.name}`;
@@ -31,7 +28,6 @@ export function TextField({
     id,
     spellCheck: false,
     autoComplete: "off",
-    placeholder,
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy || undefined,
     "data-secret": secret || undefined,

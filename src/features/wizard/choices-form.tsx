@@ -249,13 +249,13 @@ export const ChoicesForm = memo(function ChoicesForm({
           label="Download mirror"
           registration={register("mirror")}
           error={errors.mirror}
-          placeholder="https://mirror.example.com/flatcar"
           help={
             <>
-              Optional, for installs without internet: the nodes download the bakery&apos;s files
-              from this http(s) address at the same paths as below {bakeryHub}, and every other file
-              at &lt;mirror&gt;/&lt;host&gt;/&lt;path&gt;. The Mirror section under the preview
-              lists each file and a script that fills the mirror.
+              Optional, for installs without internet: an http(s) address, e.g.
+              https://mirror.example.com/flatcar. The nodes download the bakery&apos;s files from it
+              at the same paths as below {bakeryHub}, and every other file at
+              &lt;mirror&gt;/&lt;host&gt;/&lt;path&gt;. The Mirror section under the preview lists
+              each file and a script that fills the mirror.
             </>
           }
         />
@@ -263,8 +263,7 @@ export const ChoicesForm = memo(function ChoicesForm({
           label="Image registry"
           registration={register("registry")}
           error={errors.registry}
-          placeholder="registry.example.com:5000"
-          help="Optional: the nodes pull every container image from this registry, under its upstream's name, e.g. <registry>/registry.k8s.io/pause:3.10. A host with an optional port and path; http:// in front for one without TLS."
+          help="Optional: a registry host with an optional port and path, e.g. registry.example.com:5000; http:// in front for one without TLS. The nodes pull every container image from it, under its upstream's name, e.g. <registry>/registry.k8s.io/pause:3.10."
         />
         <TextField
           label="Extra Butane"
