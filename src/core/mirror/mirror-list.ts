@@ -4,6 +4,7 @@ import { ciliumSysext, cniRelease } from "../cluster/cni";
 import { kubeVipRelease } from "../cluster/kube-vip";
 import { extensionImageFileName, imageFileName, minorOf } from "../version";
 import {
+  bakeryBase,
   bakeryHub,
   noopFileName,
   noopFileText,
@@ -12,7 +13,7 @@ import {
   transferFileText,
 } from "../render/bakery";
 import { kuredImage, kuredManifestUrl, kuredRelease } from "../render/kured";
-import { mirrorBase, mirroredImage, mirroredUrl, mirrorPath } from "./download-sources";
+import { mirroredImage, mirroredUrl, mirrorPath } from "./download-sources";
 import { sha256Hex } from "./sha256";
 import { clusterNodeChoices } from "../render/cluster-nodes";
 
@@ -85,9 +86,8 @@ function bakeryFile(
   fields: Omit<MirrorFile, "url" | "path" | "source">,
   fromUpstream = true,
 ): MirrorFile {
-  const base = mirror === "" ? bakeryHub : mirrorBase(mirror);
   return {
-    url: `${base}/${path}`,
+    url: `${bakeryBase(mirror)}/${path}`,
     path,
     ...(fromUpstream ? { source: `${bakeryHub}/${path}` } : {}),
     ...fields,
