@@ -25,6 +25,7 @@ import {
 import type { Server } from "node:http";
 import path from "node:path";
 import { runMirrorCommand, parseSha256Sums, type MirrorIo } from "../../src/cli/mirror-command.ts";
+import { diskMirrorIo } from "../../src/cli/mirror-disk-io.ts";
 import {
   embeddedCatalogue,
   findRelease,
@@ -127,17 +128,7 @@ function fileBelow(folder: string, prefix: string, urlPath: string): Buffer | un
 
 /** The io `cli mirror` gets in src/cli/main.ts, writing to the real disk; output kept. */
 function diskIo(log: string[]): MirrorIo {
-  return {
-    stdout: (text) => log.push(text),
-    stderr: (text) => log.push(text),
-    env: (name) => process.env[name],
-    writeFile: (file, contents) => {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, contents);
-    },
-    listDirectory: (directory) => (existsSync(directory) ? readdirSync(directory) : []),
-    readFile: (file) => readFileSync(file),
-  };
+  return diskMirrorIo({ stdout: (text) => log.push(text), stderr: (text) => log.push(text) });
 }
 
 /**

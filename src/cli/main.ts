@@ -1,5 +1,5 @@
 /** The command line: the same core as the page, for automation. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { nodeFilesDirectory } from "./node-files-directory";
 import { renderUsage } from "./render-usage";
@@ -34,17 +34,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "mirror") {
     const { runMirrorCommand } = await import("./mirror-command");
-    return runMirrorCommand(rest, {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-      env: (name) => process.env[name],
-      writeFile: (file, contents) => {
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, contents);
-      },
-      listDirectory: (directory) => (existsSync(directory) ? readdirSync(directory) : []),
-      readFile: (file) => readFileSync(file),
-    });
+    const { diskMirrorIo } = await import("./mirror-disk-io");
+    return runMirrorCommand(
+      rest,
+      diskMirrorIo({
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text),
+      }),
+    );
   }
   if (command === "butane") {
     const { runButaneCommand } = await import("./butane-command");
