@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
-import { chooseMode, clusterReadiness, download, group } from "./page-helpers";
+import { chooseThreeControlPlanes, clusterReadiness, download, group } from "./page-helpers";
 import { expect, test } from "./offline-test";
 
 interface SecretsFile {
@@ -12,12 +12,8 @@ interface SecretsFile {
 test("three control planes behind kube-vip: chosen in the form, downloaded as one zip with its README", async ({
   page,
 }) => {
-  await page.goto("./");
-  await chooseMode(page, "A new cluster");
-  await page.getByLabel("Control plane endpoint").fill("10.0.0.100:6443");
-  await group(page, "Control planes").getByLabel("3 (one may fail)").check();
+  await chooseThreeControlPlanes(page);
   await expect(group(page, "Control plane endpoint served by")).toBeVisible();
-  await page.getByLabel("Virtual IP interface").fill("ens3");
   await expect(page).toHaveURL(/control-planes=3/);
   await expect(page).toHaveURL(/vip-interface=ens3/);
   // The shared certificates are made beside the CA; then the cluster is ready.

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { chooseMode, download, group, openGroup, preview } from "./page-helpers";
+import { chooseMode, chooseThreeControlPlanes, download, openGroup, preview } from "./page-helpers";
 import { expect, test } from "./offline-test";
 
 /** The CLI the build makes (npm run build), run as a person would on the share link. */
@@ -89,11 +89,7 @@ test("a mirror and a registry typed in Advanced: the preview downloads from them
 test("a new cluster of three control planes and two workers: the list covers every node and equals cli mirror for the link", async ({
   page,
 }) => {
-  await page.goto("./");
-  await chooseMode(page, "A new cluster");
-  await page.getByLabel("Control plane endpoint").fill("10.0.0.100:6443");
-  await group(page, "Control planes").getByLabel("3 (one may fail)").check();
-  await page.getByLabel("Virtual IP interface").fill("ens3");
+  await chooseThreeControlPlanes(page);
   await page.getByLabel("Workers", { exact: true }).fill("2");
   await typeMirrorAndRegistry(page);
   await expect(page).toHaveURL(/workers=2/);

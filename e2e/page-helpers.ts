@@ -64,3 +64,12 @@ export async function openGroup(page: Page, title: string): Promise<void> {
 export async function chooseMode(page: Page, label: string): Promise<void> {
   await group(page, "What are you making?").getByLabel(label).check();
 }
+
+/** A new cluster of three control planes behind kube-vip's 10.0.0.100:6443, on ens3, as a person chooses it. */
+export async function chooseThreeControlPlanes(page: Page): Promise<void> {
+  await page.goto("./");
+  await chooseMode(page, "A new cluster");
+  await page.getByLabel("Control plane endpoint").fill("10.0.0.100:6443");
+  await group(page, "Control planes").getByLabel("3 (one may fail)").check();
+  await page.getByLabel("Virtual IP interface").fill("ens3");
+}

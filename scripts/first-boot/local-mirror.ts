@@ -24,7 +24,8 @@ import {
 } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
-import { runMirrorCommand, parseSha256Sums, type MirrorIo } from "../../src/cli/mirror-command.ts";
+import { runMirrorCommand, type MirrorIo } from "../../src/cli/mirror-command.ts";
+import { parseSha256Sums, sha256SumsText } from "../../src/core/mirror/sha256-sums.ts";
 import { diskMirrorIo } from "../../src/cli/mirror-disk-io.ts";
 import {
   embeddedCatalogue,
@@ -34,7 +35,13 @@ import {
 import { generateNodeSecrets } from "../../src/core/cluster/generate-secrets.ts";
 import { decodePreset } from "../../src/core/config/preset.ts";
 import type { WizardState } from "../../src/core/config/wizard-state.ts";
-import { mirrorList, mirrorNodes, type MirrorFile } from "../../src/core/mirror/mirror-list.ts";
+import {
+  listedFolder,
+  mirrorList,
+  mirrorNodes,
+  type MirrorFile,
+} from "../../src/core/mirror/mirror-list.ts";
+import { listingFileName, transferListingPath } from "../../src/core/render/bakery.ts";
 import { renderNode } from "../../src/core/render/render-node.ts";
 import { imageFileName } from "../../src/core/version.ts";
 import { checkTree } from "./check-tree.ts";
@@ -137,18 +144,18 @@ function diskIo(log: string[]): MirrorIo {
  */
 function upstreamFiles(files: readonly MirrorFile[]): Map<string, Buffer> {
   const served = new Map<string, Buffer>();
-  const listings: string[] = [];
+  const listings: MirrorFile[] = [];
   for (const file of files) {
     if (file.source === undefined) continue;
-    if (file.path.endsWith("/SHA256SUMS")) listings.push(file.path);
+    if (listedFolder(file) !== undefined) listings.push(file);
     else served.set(file.path, standInBytes(file.source, false));
   }
   for (const listing of listings) {
-    const folder = listing.slice(0, -"SHA256SUMS".length);
-    const lines = [...served]
+    const folder = `${listedFolder(listing) ?? ""}/`;
+    const images = [...served]
       .filter(([at]) => at.startsWith(folder) && at.endsWith(".raw"))
-      .map(([at, bytes]) => `${sha256(bytes)}  ${at.slice(folder.length)}`);
-    served.set(listing, Buffer.from(`${lines.sort().join("\n")}\n`));
+      .map(([at, bytes]) => [at.slice(folder.length), sha256(bytes)] as const);
+    served.set(listing.path, Buffer.from(sha256SumsText(new Map(images))));
   }
   return served;
 }
@@ -198,7 +205,7 @@ export async function checkSysupdateFromMirror(
   if (typeof source === "string") return { problems: [`${transferName}: ${source}`], found: "" };
   if (!source.path.startsWith(`${mirror}/`))
     problems.push(`${transferName}: [Source] Path=${source.path} is not on the mirror ${mirror}`);
-  const listingUrl = `${source.path}SHA256SUMS`;
+  const listingUrl = `${source.path}${listingFileName}`;
   const listing = await get(listingUrl);
   if (!listing) return { problems: [...problems, `${listingUrl}: not served`], found: "" };
   const entries = matchingEntries(
@@ -434,7 +441,7 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
     // Planted defects: each must make its check fail.
     const first = rendered[0];
     if (!first) throw new Error("no scenario to plant defects in");
-    const listing = path.join(mirrorDirectory, "kubernetes/SHA256SUMS");
+    const listing = path.join(mirrorDirectory, transferListingPath);
     const original = readFileSync(listing, "utf8");
     const firstImage = imageFileName(first.state.kubernetesVersion, first.state.arch);
     const wrong = original.replace(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSha256Sums } from "../../src/cli/mirror-command.ts";
+import { parseSha256Sums } from "../../src/core/mirror/sha256-sums.ts";
 import { transferFileText } from "../../src/core/render/bakery.ts";
 import {
   compareVersions,

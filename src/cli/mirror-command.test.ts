@@ -4,7 +4,7 @@ import { embeddedCatalogue } from "../core/catalogue/catalogue";
 import { decodePreset } from "../core/config/preset";
 import { mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
 import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
-import { manifestImages, parseSha256Sums, runMirrorCommand, type MirrorIo } from "./mirror-command";
+import { runMirrorCommand, type MirrorIo } from "./mirror-command";
 
 const mirror = "https://mirror.example.com/flatcar";
 const preset = `mode=cluster&workers=2&endpoint=10.0.0.10:6443&cni=flannel&mirror=${mirror}&registry=registry.example.com:5000`;
@@ -179,23 +179,5 @@ describe("cli mirror --download", () => {
     expect(result.stderr).toContain(
       "error: https://github.com/flannel-io/flannel/releases/download/v0.28.9/kube-flannel.yml: HTTP 404",
     );
-  });
-});
-
-describe("parsing", () => {
-  it("reads sha256sum lines, text and binary mode", () => {
-    const sums = parseSha256Sums(`${"a".repeat(64)}  one.raw\n${"b".repeat(64)} *two.raw\nnoise\n`);
-    expect([...sums]).toEqual([
-      ["one.raw", "a".repeat(64)],
-      ["two.raw", "b".repeat(64)],
-    ]);
-  });
-
-  it("finds a manifest's images, qualified", () => {
-    expect(
-      manifestImages(
-        'image: "nginx:1"\n- image: quay.io/a/b:2 # x\nimagePullPolicy: IfNotPresent\n',
-      ),
-    ).toEqual(["docker.io/library/nginx:1", "quay.io/a/b:2"]);
   });
 });

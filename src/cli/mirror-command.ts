@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
 import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
-import { mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
+import { listedFolder, mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
+import { parseSha256Sums, sha256SumsText } from "../core/mirror/sha256-sums";
+import { listingFileName } from "../core/render/bakery";
 import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
 import {
   mirrorBase,
   mirroredImage,
+  manifestImages,
   mirrorSchema,
-  qualifiedImage,
 } from "../core/mirror/download-sources";
 import { presetInput } from "./preset-input";
 import { maxCliWorkers } from "./render-usage";
@@ -120,25 +122,6 @@ export async function runMirrorCommand(
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const encoder = new TextEncoder();
 
-/** "<hex>  <name>" lines (sha256sum's format, which systemd-sysupdate reads) by name. */
-export function parseSha256Sums(text: string): Map<string, string> {
-  const sums = new Map<string, string>();
-  for (const line of text.split("\n")) {
-    const match = /^([0-9a-f]{64}) [ *]?(.+)$/.exec(line.trim());
-    if (match) sums.set(match[2] as string, match[1] as string);
-  }
-  return sums;
-}
-
-/** The image references a manifest names (`image: …` lines). */
-export function manifestImages(text: string): string[] {
-  const images = new Set<string>();
-  for (const match of text.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^\s"'#]+)/gm)) {
-    images.add(qualifiedImage(match[1] as string));
-  }
-  return [...images];
-}
-
 async function download(
   list: MirrorList,
   directory: string,
@@ -177,8 +160,8 @@ async function download(
       continue;
     }
     if (file.source === undefined) continue;
-    if (file.path.endsWith("/SHA256SUMS")) {
-      const folder = file.path.slice(0, -"/SHA256SUMS".length);
+    const folder = listedFolder(file);
+    if (folder !== undefined) {
       listings.push({ folder, source: sourceOf(file.path, file.source) });
       continue;
     }
@@ -207,7 +190,7 @@ async function download(
     const upstream = upstreamText
       ? parseSha256Sums(new TextDecoder().decode(upstreamText))
       : new Map<string, string>();
-    const lines: string[] = [];
+    const listed = new Map<string, string>();
     for (const name of names) {
       const digest = sha256(io.readFile(target(`${folder}/${name}`)));
       const expected = upstream.get(name);
@@ -217,9 +200,9 @@ async function download(
         fail(`${folder}/${name}: sha256 ${digest}, but ${source} says ${expected}`);
         continue;
       }
-      lines.push(`${digest}  ${name}`);
+      listed.set(name, digest);
     }
-    io.writeFile(target(`${folder}/SHA256SUMS`), encoder.encode(`${lines.join("\n")}\n`));
+    io.writeFile(target(`${folder}/${listingFileName}`), encoder.encode(sha256SumsText(listed)));
     written++;
   }
   const imageLines = list.images.map((image) => `${image.image} ${image.mirrored}`);

@@ -5,7 +5,7 @@ import { mirrorSection } from "./mirror-section";
 import { cniInstall } from "../cluster/cni-install";
 import type { WizardState } from "../config/wizard-state";
 import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
-import { kuredInstall, kuredInstallCommands } from "../render/kured";
+import { installsKured, kuredInstall, kuredInstallCommands } from "../render/kured";
 import { updateConfPath } from "../render/update-conf";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import {
@@ -54,7 +54,7 @@ function addonsSection(state: WizardState): string {
   }
   if (state.reboot === "locksmithd") {
     lines.push(`- Reboots: locksmithd on each node, as set in ${updateConfPath}.`);
-  } else if (state.kuredInstall === "cluster") {
+  } else if (installsKured(state)) {
     const kured = kuredInstall(state);
     lines.push(
       `- Reboots: kured ${kured.version}, applied once by \`install-kured.service\` on the control plane from`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  manifestImages,
   mirrorBase,
   mirroredImage,
   mirroredUrl,
@@ -83,6 +84,14 @@ describe("where things come from", () => {
     expect(registryHost("http://10.0.0.5:5000/mirror")).toBe("10.0.0.5:5000");
     expect(registryScheme("http://10.0.0.5:5000")).toBe("http");
     expect(registryScheme("r.example.com")).toBe("https");
+  });
+
+  it("finds a manifest's images, qualified", () => {
+    expect(
+      manifestImages(
+        'image: "nginx:1"\n- image: quay.io/a/b:2 # x\nimagePullPolicy: IfNotPresent\n',
+      ),
+    ).toEqual(["docker.io/library/nginx:1", "quay.io/a/b:2"]);
   });
 
   it("qualifies Docker Hub names as containerd does", () => {

@@ -95,3 +95,12 @@ export function qualifiedImage(image: string): string {
   if (parts.length > 1 && (/[.:]/.test(first) || first === "localhost")) return image;
   return parts.length === 1 ? `docker.io/library/${image}` : `docker.io/${image}`;
 }
+
+/** The image references a manifest names (`image: …` lines). */
+export function manifestImages(text: string): string[] {
+  const images = new Set<string>();
+  for (const match of text.matchAll(/^\s*(?:-\s+)?image:\s*["']?([^\s"'#]+)/gm)) {
+    images.add(qualifiedImage(match[1] as string));
+  }
+  return [...images];
+}

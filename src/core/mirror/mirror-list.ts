@@ -9,10 +9,19 @@ import {
   noopFileName,
   noopFileText,
   sysextImagePath,
-  transferFileName,
+  listingFileName,
+  transferFileHostPath,
   transferFileText,
+  transferListingPath,
+  transferSourceFolder,
 } from "../render/bakery";
-import { kuredImage, kuredManifestUrl, kuredRelease } from "../render/kured";
+import {
+  installsKured,
+  kuredImage,
+  kuredManifestUrl,
+  kuredRelease,
+  kuredUnitName,
+} from "../render/kured";
 import { mirroredImage, mirroredUrl, mirrorPath } from "./download-sources";
 import { sha256Hex } from "./sha256";
 import { clusterNodeChoices } from "../render/cluster-nodes";
@@ -56,6 +65,15 @@ export interface MirrorList {
   images: MirrorImage[];
   /** What the list cannot name, said plainly. */
   notes: string[];
+}
+
+/**
+ * The folder a listing entry lists (systemd-sysupdate reads `<folder>/SHA256SUMS`), undefined
+ * for any other file: a mirror makes its own listing for the images it holds.
+ */
+export function listedFolder(file: MirrorFile): string | undefined {
+  const suffix = `/${listingFileName}`;
+  return file.path.endsWith(suffix) ? file.path.slice(0, -suffix.length) : undefined;
 }
 
 /** A node as renderNode takes it: its choices and, for a control plane, its place. */
@@ -123,7 +141,7 @@ function nodeFiles(node: MirrorNode, context: MirrorContext): MirrorFile[] {
   const files: MirrorFile[] = [];
   const image = imageFileName(state.kubernetesVersion, state.arch);
   files.push(
-    bakeryFile(mirror, sysextImagePath(image, "kubernetes", mirror), {
+    bakeryFile(mirror, sysextImagePath(image, transferSourceFolder, mirror), {
       what: `Kubernetes ${state.kubernetesVersion} system extension (${state.arch})`,
       fetchedBy: "Ignition",
       ...(context.imageSha256 ? { sha256: context.imageSha256 } : {}),
@@ -137,7 +155,7 @@ function nodeFiles(node: MirrorNode, context: MirrorContext): MirrorFile[] {
       files.push(
         bakeryFile(
           mirror,
-          `kubernetes/${transferFileName(minor)}`,
+          transferFileHostPath(minor),
           {
             what: `the sysupdate transfer for ${minor} patch updates`,
             fetchedBy: "Ignition",
@@ -154,7 +172,7 @@ function nodeFiles(node: MirrorNode, context: MirrorContext): MirrorFile[] {
       );
     }
     files.push(
-      bakeryFile(mirror, "kubernetes/SHA256SUMS", {
+      bakeryFile(mirror, transferListingPath, {
         what:
           mirror === ""
             ? "the listing of the bakery's Kubernetes images"
@@ -186,12 +204,12 @@ function nodeFiles(node: MirrorNode, context: MirrorContext): MirrorFile[] {
       }),
     );
   }
-  if (state.reboot === "kured" && state.kuredInstall === "cluster") {
+  if (installsKured(state)) {
     const { version } = kuredRelease(state.kubernetesVersion);
     files.push(
       upstreamFile(mirror, kuredManifestUrl(version), {
         what: `kured ${version} manifest`,
-        fetchedBy: "install-kured.service",
+        fetchedBy: kuredUnitName,
       }),
     );
   }

@@ -1,5 +1,6 @@
-import type { MirrorList } from "./mirror-list";
+import { listedFolder, type MirrorList } from "./mirror-list";
 import { registryScheme } from "./download-sources";
+import { listingFileName } from "../render/bakery";
 
 /**
  * A POSIX shell script that fills a mirror with what a MirrorList names, on a machine with
@@ -38,18 +39,19 @@ export function mirrorScript(list: MirrorList): string {
   ];
   const folders = new Set<string>();
   for (const file of list.files) {
+    const listed = listedFolder(file);
+    if (listed !== undefined) {
+      folders.add(listed);
+      continue;
+    }
     if (file.source !== undefined) {
-      if (file.path.endsWith("/SHA256SUMS")) {
-        folders.add(file.path.slice(0, -"/SHA256SUMS".length));
-        continue;
-      }
       lines.push(
         `# ${file.what}`,
         `fetch ${quote(file.source)} ${quote(file.path)}${file.sha256 ? ` ${quote(file.sha256)}` : ""}`,
       );
     } else if (file.contents !== undefined) {
       const end = delimiter(file.contents);
-      const folder = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : "";
+      const folder = file.path.slice(0, Math.max(file.path.lastIndexOf("/"), 0));
       lines.push(
         `# ${file.what}: written by the wizard`,
         ...(folder ? [`mkdir -p "$dir"/${quote(folder)}`] : []),
@@ -62,8 +64,8 @@ export function mirrorScript(list: MirrorList): string {
   for (const folder of folders) {
     lines.push(
       "",
-      `# systemd-sysupdate lists ${folder}/ by its SHA256SUMS: one line for each image the mirror holds.`,
-      `(cd "$dir"/${quote(folder)} && sha256sum -- *.raw > SHA256SUMS)`,
+      `# systemd-sysupdate lists ${folder}/ by its ${listingFileName}: one line for each image the mirror holds.`,
+      `(cd "$dir"/${quote(folder)} && sha256sum -- *.raw > ${listingFileName})`,
     );
   }
   if (list.images.length > 0) {

@@ -47,7 +47,8 @@ export const extensionsDirectory = sysextDirectory("kubernetes");
 export const extensionSymlink = sysextSymlink("kubernetes");
 
 export function rawImageUrl(version: string, arch: Architecture, mirror = ""): string {
-  return `${bakeryBase(mirror)}/${sysextImagePath(imageFileName(version, arch), "kubernetes", mirror)}`;
+  const path = sysextImagePath(imageFileName(version, arch), transferSourceFolder, mirror);
+  return `${bakeryBase(mirror)}/${path}`;
 }
 
 /** "kubernetes-v1.32.conf": the transfer pinned to one minor, so updates never cross minors. */
@@ -59,13 +60,25 @@ export function transferFilePath(minor: string): string {
   return `/etc/sysupdate.kubernetes.d/${transferFileName(minor)}`;
 }
 
+/** The folder below the base that the transfer lists and downloads from, and where its file is. */
+export const transferSourceFolder = "kubernetes";
+
+/** The listing systemd-sysupdate reads in a url-file source's folder (it appends it to Path=). */
+export const listingFileName = "SHA256SUMS";
+export const transferListingPath = `${transferSourceFolder}/${listingFileName}`;
+
+/** The transfer file's path below the base. */
+export function transferFileHostPath(minor: string): string {
+  return `${transferSourceFolder}/${transferFileName(minor)}`;
+}
+
 export function transferFileUrl(minor: string, mirror = ""): string {
-  return `${bakeryBase(mirror)}/kubernetes/${transferFileName(minor)}`;
+  return `${bakeryBase(mirror)}/${transferFileHostPath(minor)}`;
 }
 
 /** The folder the transfer lists (its SHA256SUMS) and downloads from. */
 export function transferSourceUrl(mirror: string): string {
-  return `${bakeryBase(mirror)}/kubernetes/`;
+  return `${bakeryBase(mirror)}/${transferSourceFolder}/`;
 }
 
 /** The pinned transfer: `@v` captures only the patch number; `%a` is expanded on the host. */

@@ -1,4 +1,10 @@
-import { registryAddress, registryHost, registryScheme } from "../mirror/download-sources";
+import { kubeadmImages } from "../cluster/kubeadm-images";
+import {
+  mirroredImage,
+  registryAddress,
+  registryHost,
+  registryScheme,
+} from "../mirror/download-sources";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
 
 /**
@@ -91,12 +97,13 @@ export interface ContainerdRegistryParts {
   units: ButaneUnit[];
 }
 
-/** The node's containerd files for a registry ("" → none). */
+/** The node's containerd files for a registry ("" → none), its sandbox kubeadm's pause for the version. */
 export function containerdRegistryParts(
   registry: string,
-  sandboxImage: string,
+  kubernetesVersion: string,
 ): ContainerdRegistryParts {
   if (registry === "") return { files: [], units: [] };
+  const sandboxImage = mirroredImage(kubeadmImages(kubernetesVersion).pause, registry);
   const file = (path: string, contents: string): ButaneFile => ({
     path,
     mode: 0o644,

@@ -30,7 +30,7 @@ import { sysextDirectory, sysextImageUrl, sysextSymlink } from "./bakery";
 import type { ButaneFile, ButaneLink, ButaneUnit } from "./butane-types";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import { secretFile } from "./secret-files";
-import { kuredInstall, kuredUnitName } from "./kured";
+import { installsKured, kuredInstall, kuredUnitName } from "./kured";
 import type { RenderNotice } from "./render-notice";
 
 /**
@@ -265,7 +265,7 @@ function clusterAddonParts(state: WizardState): KubeadmParts {
   if (cni.kind !== "none" && cni.note) {
     parts.notices.push({ field: "cni", level: "warning", message: cni.note });
   }
-  if (state.reboot === "kured" && state.kuredInstall === "cluster") {
+  if (installsKured(state)) {
     const kured = kuredInstall(state);
     parts.files.push(...kured.files.map((file) => addonFile(file.path, file.contents)));
     parts.units.push({ name: kuredUnitName, enabled: true, contents: kured.unit });

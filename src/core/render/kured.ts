@@ -157,6 +157,11 @@ export interface KuredChoices {
   mirror?: string;
 }
 
+/** Whether the zero-touch control plane installs kured (its unit and manifest), by the choices. */
+export function installsKured(state: { reboot: string; kuredInstall: string }): boolean {
+  return state.reboot === "kured" && state.kuredInstall === "cluster";
+}
+
 /** kured's release for the Kubernetes version, and the image its manifest runs. */
 export function kuredRelease(kubernetesVersion: string): AddonRelease {
   return addonReleaseFor("kured", kuredReleases, kubernetesVersion).release;

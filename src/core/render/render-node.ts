@@ -14,8 +14,6 @@ import { butaneFileName, ignitionFileName } from "../file-names";
 import type { NodeSecrets } from "../cluster/node-secrets";
 import { kubeadmParts } from "./kubeadm-parts";
 import { containerdRegistryParts } from "./containerd-registry";
-import { kubeadmImages } from "../cluster/kubeadm-images";
-import { mirroredImage } from "../mirror/download-sources";
 import type { RenderNotice } from "./render-notice";
 import { updateConfPath, updateConfText } from "./update-conf";
 import {
@@ -111,10 +109,7 @@ export function renderNode(state: WizardState, context: RenderContext = {}): Ren
     });
   }
 
-  const registry = containerdRegistryParts(
-    state.registry,
-    mirroredImage(kubeadmImages(state.kubernetesVersion).pause, state.registry),
-  );
+  const registry = containerdRegistryParts(state.registry, state.kubernetesVersion);
   files.push(...registry.files);
 
   const units: ButaneUnit[] = [...registry.units];
