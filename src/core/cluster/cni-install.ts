@@ -51,6 +51,8 @@ export type CniInstall =
       /** Every URL the unit applies: each names an exact release. */
       urls: string[];
       files: CniFile[];
+      /** kubectl's arguments for each step the unit runs with the admin kubeconfig (an upgrade reruns them). */
+      steps: string[];
       unit: string;
       /** Set when the chosen Kubernetes minor is outside every known release's range. */
       note?: string;
@@ -91,6 +93,7 @@ function cniUnitInstall(
     release: chosen.release,
     urls: chosen.urls,
     files,
+    steps: commands,
     unit: addonUnit(
       `Install the pod network (${chosen.name}) once kubeadm init has finished`,
       cniStampPath,

@@ -88,6 +88,12 @@ export const choices = {
           "A worker that joins a cluster you already have: load its cluster-secrets.json or enter the join values kubeadm printed.",
         aliases: ["add-worker", "existing"],
       },
+      {
+        value: "upgrade",
+        label: "Upgrade a cluster",
+        explanation:
+          "Take a cluster made here to the next Kubernetes version: paste its share link or load its cluster-secrets.json, choose the version, and download the steps and one script per node.",
+      },
     ],
   },
   role: {

@@ -7,6 +7,7 @@ import {
   extraButaneSchema,
   hostnameSchema,
   joinTokenSchema,
+  kubernetesVersionSchema,
   windowLengthSchema,
   windowStartSchema,
   workerCountSchema,
@@ -61,6 +62,7 @@ export const fieldLabels: Record<keyof WizardState, string> = {
   controlPlaneNamePattern: "Control plane host names",
   mirror: "Download mirror",
   registry: "Image registry",
+  upgradeTo: "Upgrade to",
 };
 
 /** Single-line text fields: surrounding white space is not part of the value (pasted tokens carry newlines). */
@@ -80,6 +82,7 @@ const lineRules = {
   controlPlaneNamePattern: controlPlaneNamePatternSchema,
   mirror: mirrorSchema,
   registry: registrySchema,
+  upgradeTo: kubernetesVersionSchema,
 } as const;
 
 /** Fields that always hold a value: when what is typed is not valid, the last good one is kept. */

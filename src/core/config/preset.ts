@@ -17,6 +17,7 @@ import {
   endpointSchema,
   extraButaneSchema,
   hostnameSchema,
+  kubernetesVersionSchema,
   type Mode,
   windowLengthSchema,
   windowStartSchema,
@@ -134,6 +135,25 @@ const kubernetesVersion: PresetParameter = {
   write: (state) => [state.kubernetesVersion],
 };
 
+/**
+ * to=: the version an upgrade goes to, "v1.36.2", "1.36.2" or a minor meaning its newest patch.
+ * A well-formed version the catalogue lacks is kept: readiness names it and what is published.
+ */
+const upgradeTo: PresetParameter = {
+  name: "to",
+  read(value, state, catalogue, typed) {
+    const version = resolveVersion(value, catalogue);
+    const given = value.startsWith("v") ? value : `v${value}`;
+    if (version) state.upgradeTo = version;
+    else if (kubernetesVersionSchema.safeParse(given).success) state.upgradeTo = given;
+    else if (isMinor(given))
+      return `The bakery publishes no ${given} version yet: the newest patch of the next minor is used.`;
+    else typed.upgradeTo = value;
+    return undefined;
+  },
+  write: (state) => (state.upgradeTo === "" ? [] : [state.upgradeTo]),
+};
+
 /** window=START,LENGTH: "Thu 04:00,1h30m". */
 const rebootWindow: PresetParameter = {
   name: "window",
@@ -203,6 +223,7 @@ export const presetParameters: readonly PresetParameter[] = [
   text("cp-name", "controlPlaneNamePattern", controlPlaneNamePatternSchema, false),
   text("mirror", "mirror", mirrorSchema),
   text("registry", "registry", registrySchema),
+  upgradeTo,
 ];
 
 /**

@@ -112,6 +112,7 @@ export function wizardStateArbitrary(catalogue: Catalogue): fc.Arbitrary<WizardS
       controlPlaneNamePattern: fc.constantFrom("cp-{n}", "{n}.control.example.com"),
       mirror: fc.constantFrom("", "https://mirror.example.com/flatcar", "http://10.0.0.5:8080"),
       registry: fc.constantFrom("", "registry.example.com:5000", "http://10.0.0.5:5000/mirror"),
+      upgradeTo: fc.constantFrom("", ...catalogue.releases.map((release) => release.version)),
     })
     .map(({ window: [windowStart, windowLength], ...rest }) =>
       withModeRules({ ...rest, windowStart, windowLength }),

@@ -199,6 +199,8 @@ export const wizardStateSchema = z.object({
   mirror: z.union([z.literal(""), mirrorSchema]),
   /** The person's registry holding every image the nodes pull; empty: upstream. */
   registry: z.union([z.literal(""), registrySchema]),
+  /** Upgrade a cluster: the version it goes to; empty: the newest patch of the next minor. */
+  upgradeTo: z.union([z.literal(""), kubernetesVersionSchema]),
 });
 
 export type WizardState = z.infer<typeof wizardStateSchema>;
@@ -240,15 +242,19 @@ export function defaultWizardState(kubernetesVersion: string): WizardState {
     controlPlaneNamePattern: "cp-{n}",
     mirror: "",
     registry: "",
+    upgradeTo: "",
   };
 }
 
 /**
  * What a mode fixes: a new cluster is made from a zero-touch control plane (its workers follow
- * it), and a worker for an existing cluster is a worker. One node leaves both open.
+ * it), a worker for an existing cluster is a worker, and an upgrade reads a new cluster's
+ * choices. One node leaves both open.
  */
 export function withModeRules(state: WizardState): WizardState {
   if (state.mode === "cluster") return { ...state, role: "control-plane", bootstrap: "generated" };
   if (state.mode === "join") return { ...state, role: "worker" };
+  // An upgrade starts from a cluster made here: its choices are a new cluster's.
+  if (state.mode === "upgrade") return { ...state, role: "control-plane", bootstrap: "generated" };
   return state;
 }

@@ -9,6 +9,9 @@ import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import type { ClusterNode } from "../render/render-cluster";
 import { butaneFileName, clusterSecretsFileName, ignitionFileName } from "../file-names";
 import type { RenderedNode } from "../render/render-node";
+import { addonUpgrades, upgradePlan } from "../upgrade/upgrade-plan";
+import { nextMinor } from "../upgrade/upgrade-target";
+import { minorOf } from "../version";
 
 /**
  * Whether the files would boot into what they promise. One rule set for every surface: the
@@ -51,7 +54,11 @@ export type ReadinessRule =
   | "vip-port"
   | "hostname-unused"
   | "node-not-compiled"
-  | "download-source";
+  | "download-source"
+  | "upgrade-target"
+  | "upgrade-digest-missing"
+  | "upgrade-addon"
+  | "upgrade-mirror";
 
 export interface Readiness {
   ready: boolean;
@@ -455,14 +462,98 @@ export function clusterReadiness(input: ClusterReadinessInput): Readiness {
   return summarise(items);
 }
 
+export interface UpgradeReadinessInput {
+  /** The cluster's choices, with the target in upgradeTo. */
+  state: WizardState;
+  fieldErrors: FieldErrors;
+  catalogue: Catalogue;
+  today?: string;
+}
+
+/** An upgrade's files: a target kubeadm can reach, an image the scripts can check, and what else must move. */
+export function upgradeReadiness(input: UpgradeReadinessInput): Readiness {
+  const { state, fieldErrors, catalogue } = input;
+  const affects = ["every node"];
+  const items: ReadinessItem[] = [];
+  for (const [field, message] of Object.entries(fieldErrors) as [keyof WizardState, string][]) {
+    items.push(
+      item(
+        "blocking",
+        "invalid-value",
+        [field],
+        `${message} The upgrade is made without this value until it is fixed.`,
+        affects,
+      ),
+    );
+  }
+  const plan = upgradePlan(state, catalogue);
+  if (!plan.to) {
+    items.push(
+      item(
+        "blocking",
+        "upgrade-target",
+        ["upgradeTo"],
+        `${fieldLabels.upgradeTo}: the bakery publishes no ${nextMinor(plan.from)} version and no newer ${minorOf(plan.from)} patch for ${state.arch} yet, so the cluster at ${plan.from} has nowhere to go. Refresh the release list later.`,
+        affects,
+      ),
+    );
+    return summarise(items);
+  }
+  if (plan.problem) {
+    items.push(item("blocking", "upgrade-target", ["upgradeTo"], plan.problem.message, affects));
+    return summarise(items);
+  }
+  if (!plan.imageSha256) {
+    items.push(
+      item(
+        "warning",
+        "upgrade-digest-missing",
+        ["upgradeTo"],
+        `${fieldLabels.upgradeTo}: the release list gives no sha256 for ${plan.to}'s ${state.arch} image, so upgrade.sh checks the download against the bakery's SHA256SUMS listing instead, as systemd-sysupdate does for patch updates. With the live release list, GitHub's digest is pinned in the script.`,
+        affects,
+      ),
+    );
+  }
+  const support = minorSupport(plan.to, input.today ?? localDay(new Date()));
+  if (support.warning) {
+    items.push(item("warning", "support-ended", ["upgradeTo"], support.warning, affects));
+  }
+  for (const addon of addonUpgrades(state, plan.to)) {
+    if (addon.note) items.push(item("warning", "upgrade-addon", ["cni"], addon.note, affects));
+  }
+  if (state.mirror !== "") {
+    items.push(
+      item(
+        "warning",
+        "upgrade-mirror",
+        ["mirror"],
+        `${fieldLabels.mirror}: the nodes download ${plan.to}'s image from ${state.mirror}: fill the mirror for ${plan.to} first (README.md gives the cli mirror command), or upgrade.sh stops before changing anything.`,
+        affects,
+      ),
+    );
+  }
+  if (state.registry !== "") {
+    items.push(
+      item(
+        "warning",
+        "upgrade-mirror",
+        ["registry"],
+        `${fieldLabels.registry}: ${plan.to}'s control plane, kube-proxy, etcd, CoreDNS and pause images must be in ${state.registry} before the first control plane is upgraded (README.md lists them).`,
+        affects,
+      ),
+    );
+  }
+  return summarise(items);
+}
+
 /** "Ready to boot" or "2 things to fix", and the warnings beside them. */
-export function readinessHeadline(readiness: Readiness): string {
+export function readinessHeadline(readiness: Readiness, action = "boot"): string {
   const count = readiness.blocking.length;
   if (count > 0) return `${count} ${count === 1 ? "thing" : "things"} to fix`;
   const warnings = readiness.warnings.length;
   return warnings > 0
-    ? `Ready to boot, ${warnings} ${warnings === 1 ? "note" : "notes"}`
-    : "Ready to boot";
+    ? `Ready to ${action}, ${warnings} ${warnings === 1 ? "note" : "notes"}`
+    : `Ready to ${action}`;
 }
 
 const readmeLine = (entry: ReadinessItem) =>
@@ -472,10 +563,10 @@ const readmeLine = (entry: ReadinessItem) =>
  * The top of a bundle's README: what to fix when the files are not ready (they were saved
  * anyway, after the person said so), then the notes; nothing when there is neither.
  */
-export function readinessReadmeSection(readiness: Readiness): string {
+export function readinessReadmeSection(readiness: Readiness, action = "boot"): string {
   const parts: string[] = [];
   if (!readiness.ready) {
-    parts.push(`## NOT READY TO BOOT
+    parts.push(`## NOT READY TO ${action.toUpperCase()}
 
 These files were saved although they cannot work as they are. Fix these first:
 
@@ -483,7 +574,7 @@ ${readiness.blocking.map(readmeLine).join("\n")}
 `);
   }
   if (readiness.warnings.length > 0) {
-    parts.push(`## Notes before you boot
+    parts.push(`## Notes before you ${action}
 
 ${readiness.warnings.map(readmeLine).join("\n")}
 `);

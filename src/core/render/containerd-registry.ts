@@ -97,20 +97,24 @@ export interface ContainerdRegistryParts {
   units: ButaneUnit[];
 }
 
+/** containerd's config for a registry and version: its sandbox is kubeadm's pause for that minor. */
+export function containerdConfigFor(registry: string, kubernetesVersion: string): string {
+  return containerdConfig(mirroredImage(kubeadmImages(kubernetesVersion).pause, registry));
+}
+
 /** The node's containerd files for a registry ("" → none), its sandbox kubeadm's pause for the version. */
 export function containerdRegistryParts(
   registry: string,
   kubernetesVersion: string,
 ): ContainerdRegistryParts {
   if (registry === "") return { files: [], units: [] };
-  const sandboxImage = mirroredImage(kubeadmImages(kubernetesVersion).pause, registry);
   const file = (path: string, contents: string): ButaneFile => ({
     path,
     mode: 0o644,
     contents: { inline: contents },
   });
   const files = [
-    file(containerdConfigPath, containerdConfig(sandboxImage)),
+    file(containerdConfigPath, containerdConfigFor(registry, kubernetesVersion)),
     ...upstreamRegistries.map((upstream) =>
       file(`${containerdHostsDirectory}/${upstream}/hosts.toml`, hostsToml(registry, upstream)),
     ),

@@ -144,6 +144,8 @@ export interface KuredInstall {
   url: string;
   /** The command patch the unit applies. */
   files: { path: string; contents: string }[];
+  /** kubectl's arguments for each step the unit runs with the admin kubeconfig (an upgrade reruns them). */
+  steps: string[];
   unit: string;
   notes: string[];
 }
@@ -180,6 +182,10 @@ export function kuredInstall({
   const { release, note } = addonReleaseFor("kured", kuredReleases, kubernetesVersion);
   const url = mirroredUrl(kuredManifestUrl(release.version), mirror);
   const window = kuredWindow(windowStart, windowLength);
+  const steps = [
+    `apply -f ${url}`,
+    `--namespace kube-system patch daemonset kured --type json --patch-file ${kuredPatchPath}`,
+  ];
   return {
     version: release.version,
     url,
@@ -189,13 +195,11 @@ export function kuredInstall({
         contents: `${JSON.stringify(kuredCommandPatch(window), null, 2)}\n`,
       },
     ],
+    steps,
     unit: addonUnit(
       `Install kured ${release.version} once kubeadm init has finished`,
       kuredStampPath,
-      [
-        `apply -f ${url}`,
-        `--namespace kube-system patch daemonset kured --type json --patch-file ${kuredPatchPath}`,
-      ],
+      steps,
     ),
     notes: [note, window?.note].filter((text): text is string => text !== undefined),
   };
