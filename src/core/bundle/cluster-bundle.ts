@@ -1,4 +1,6 @@
 import { serializeClusterSecrets } from "../cluster/cluster-secrets-file";
+import { clusterShareQuery } from "../config/preset";
+import { madeFromSection } from "./made-from";
 import { cniOption, cniUnitName } from "../cluster/cni";
 import { nextStepsMarkdown } from "./next-steps";
 import { mirrorSection } from "./mirror-section";
@@ -30,6 +32,7 @@ export function clusterSecretsText(state: WizardState, secrets: NodeSecrets): st
     caPrivateKeyPem: secrets.caPrivateKeyPem,
     discoveryHash: secrets.discoveryHash,
     ...(secrets.controlPlane ? { controlPlane: secrets.controlPlane } : {}),
+    shareLink: clusterShareQuery(state),
   });
 }
 
@@ -172,7 +175,7 @@ ${bootOrder(state, controlPlanes, workers)}
 
 For example: \`sudo flatcar-install -d /dev/sda -i ${controlPlane?.name}/${ignitionFileName}\`.
 
-${highAvailabilitySection(state, controlPlanes)}
+${highAvailabilitySection(state, controlPlanes)}${madeFromSection(state, "cluster")}
 ${addonsSection(state)}${mirrorSection(state, workers.length)}${failed.length > 0 ? `\nNot compiled (fix ${butaneFileName} first): ${failed.map((node) => node.name).join(", ")}.\n` : ""}
 ## Secrets
 

@@ -4,6 +4,7 @@ import { readinessReadmeSection, type Readiness } from "../readiness/readiness";
 import { bundleReadmeFileName, butaneFileName, ignitionFileName } from "../file-names";
 import type { OutputFile } from "../render/render-node";
 import { mirrorSection } from "./mirror-section";
+import { madeFromSection } from "./made-from";
 import { nextStepsMarkdown } from "./next-steps";
 
 /** A file in a downloaded bundle, by its path inside the zip. */
@@ -64,7 +65,7 @@ ${boot}
 The sysupdate files are already part of \`${butaneFileName}\` (inline) or fetched at first boot
 (bakery); they are here to read and compare.
 ${kubeadmStep(state, butane)}
-${mirrorSection(state)}${nextStepsMarkdown(state)}`;
+${mirrorSection(state)}${madeFromSection(state, "node")}${nextStepsMarkdown(state)}`;
 }
 
 /** Every file the page offers, plus the README. */

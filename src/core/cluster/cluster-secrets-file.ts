@@ -21,6 +21,11 @@ export interface ClusterSecrets {
   discoveryHash: string;
   /** From version 2, for clusters of more than one control plane. */
   controlPlane?: ControlPlaneSecrets;
+  /**
+   * Not a secret: the share link's query of the choices that made the cluster, so an upgrade
+   * months later can start from this file. Absent in files made before it was recorded.
+   */
+  shareLink?: string;
 }
 
 export const clusterSecretsKind = "FlatcarKubernetesWizardClusterSecrets";
@@ -48,6 +53,7 @@ export const clusterSecretsSchema = z.object({
 });
 
 const fileSchema = z.extend(clusterSecretsSchema, {
+  shareLink: z.optional(z.string().check(z.maxLength(64 * 1024, "at most 64 KiB of link"))),
   kind: z.literal(clusterSecretsKind, { message: `"${clusterSecretsKind}"` }),
   version: z.union([z.literal(1), z.literal(clusterSecretsVersion)], {
     message: `1 or ${clusterSecretsVersion}`,
@@ -62,6 +68,7 @@ export function serializeClusterSecrets(secrets: ClusterSecrets): string {
   const file = {
     kind: clusterSecretsKind,
     version: clusterSecretsVersion,
+    ...(secrets.shareLink !== undefined ? { shareLink: secrets.shareLink } : {}),
     clusterName: secrets.clusterName,
     controlPlaneEndpoint: secrets.controlPlaneEndpoint,
     bootstrapToken: secrets.bootstrapToken,
@@ -99,7 +106,10 @@ export async function parseClusterSecrets(text: string): Promise<ParseClusterSec
     return { ok: false, message: `${field}: ${issue?.message ?? "invalid"}` };
   }
   // The secrets schema drops the kind and version markers.
-  const secrets: ClusterSecrets = clusterSecretsSchema.parse(parsed.data);
+  const secrets: ClusterSecrets = {
+    ...clusterSecretsSchema.parse(parsed.data),
+    ...(parsed.data.shareLink !== undefined ? { shareLink: parsed.data.shareLink } : {}),
+  };
 
   const ca = await parseClusterCa(secrets.caCertificatePem, secrets.caPrivateKeyPem);
   if (!ca.ok) {

@@ -291,6 +291,14 @@ export function decodePreset(input: string, catalogue: Catalogue): DecodedPreset
   return { state: withModeRules(state), notices, typed };
 }
 
+/**
+ * The link of a cluster as made (a new cluster's choices, no upgrade target): recorded in its
+ * READMEs and secrets file, and read back by Upgrade a cluster.
+ */
+export function clusterShareQuery(state: WizardState): string {
+  return encodePreset({ ...state, mode: "cluster", upgradeTo: "" });
+}
+
 /** Every choice but the secrets, in a fixed order, so equal states give equal links. */
 export function encodePreset(state: WizardState): string {
   const params = new URLSearchParams();

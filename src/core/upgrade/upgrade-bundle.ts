@@ -1,4 +1,4 @@
-import { encodePreset } from "../config/preset";
+import { clusterShareQuery, encodePreset } from "../config/preset";
 import type { WizardState } from "../config/wizard-state";
 import type { BundleFile } from "../bundle/node-bundle";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../file-names";
@@ -28,11 +28,6 @@ import {
 export function upgradeFolders(nodes: UpgradeNode[]): string[] {
   const width = Math.max(2, String(nodes.length).length);
   return nodes.map((node, index) => `${String(index + 1).padStart(width, "0")}-${node.name}`);
-}
-
-/** The share link's query of the cluster as made (mode=cluster), for the READMEs and the secrets file. */
-export function clusterShareQuery(state: WizardState): string {
-  return encodePreset({ ...state, mode: "cluster", upgradeTo: "" });
 }
 
 const etcdctl = (command: string) =>
