@@ -467,6 +467,8 @@ export interface UpgradeReadinessInput {
   state: WizardState;
   fieldErrors: FieldErrors;
   catalogue: Catalogue;
+  /** The target's own release, once read (its digests). */
+  targetRelease?: KubernetesRelease;
   today?: string;
 }
 
@@ -486,7 +488,11 @@ export function upgradeReadiness(input: UpgradeReadinessInput): Readiness {
       ),
     );
   }
-  const plan = upgradePlan(state, catalogue);
+  const plan = upgradePlan(
+    state,
+    catalogue,
+    input.targetRelease ? { targetRelease: input.targetRelease } : {},
+  );
   if (!plan.to) {
     items.push(
       item(

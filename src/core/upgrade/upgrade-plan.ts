@@ -1,4 +1,5 @@
 import { findRelease, type Catalogue } from "../catalogue/catalogue";
+import type { KubernetesRelease } from "../catalogue/releases";
 import type { WizardState } from "../config/wizard-state";
 import { cniInstall, type CniInstall } from "../cluster/cni-install";
 import { adminKubeconfig } from "../cluster/addon-unit";
@@ -38,17 +39,25 @@ export function upgradeOrder(state: WizardState, workers = Number(state.workers)
   ];
 }
 
+export interface UpgradePlanOptions {
+  /** How many workers the cluster has, when not its link's count. */
+  workers?: number;
+  /** The target's own release, read after the list (its digests): preferred over the list's entry. */
+  targetRelease?: KubernetesRelease;
+}
+
 export function upgradePlan(
   state: WizardState,
   catalogue: Catalogue,
-  workers?: number,
+  { workers, targetRelease }: UpgradePlanOptions = {},
 ): UpgradePlan {
   const from = state.kubernetesVersion;
   const to = state.upgradeTo || defaultUpgradeTarget(catalogue, from, state.arch);
   const nodes = upgradeOrder(state, workers);
   if (!to) return { from, nodes };
   const problem = upgradeTargetProblem(catalogue, from, to, state.arch);
-  const imageSha256 = findRelease(catalogue, to)?.sha256[state.arch];
+  const release = targetRelease?.version === to ? targetRelease : findRelease(catalogue, to);
+  const imageSha256 = release?.sha256[state.arch];
   return {
     from,
     to,
