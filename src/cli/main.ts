@@ -4,6 +4,7 @@ import path from "node:path";
 import { nodeFilesDirectory } from "./node-files-directory";
 import { renderUsage } from "./render-usage";
 import { mirrorUsage } from "./mirror-usage";
+import { upgradeUsage } from "./upgrade-usage";
 
 const usage = `usage: cli <command> [options]
 
@@ -11,9 +12,11 @@ commands:
   render   write the files the wizard offers for a preset
   butane   compile Butane to Ignition, like the butane tool
   mirror   list (or download) everything the nodes fetch, for a mirror and a registry
+  upgrade  take a cluster made here to the next Kubernetes version: a runbook and a script per node
 
 ${renderUsage}
-${mirrorUsage}`;
+${mirrorUsage}
+${upgradeUsage}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -42,6 +45,20 @@ async function main(argv: string[]): Promise<number> {
         stderr: (text) => process.stderr.write(text),
       }),
     );
+  }
+  if (command === "upgrade") {
+    const { runUpgradeCommand } = await import("./upgrade-command");
+    return runUpgradeCommand(rest, {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      writeFile: (directory, name, contents) => {
+        const file = path.join(directory, name);
+        mkdirSync(path.dirname(file), { recursive: true });
+        // The scripts are run with sh, but an executable bit saves a step.
+        writeFileSync(file, contents, { mode: name.endsWith(".sh") ? 0o755 : 0o644 });
+      },
+      env: (name) => process.env[name],
+    });
   }
   if (command === "butane") {
     const { runButaneCommand } = await import("./butane-command");

@@ -1,0 +1,128 @@
+import { presetInput } from "./preset-input";
+import { upgradeUsage } from "./upgrade-usage";
+import { maxCliWorkers } from "./render-usage";
+import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
+import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
+import { upgradeReadiness } from "../core/readiness/readiness";
+import { upgradePlan } from "../core/upgrade/upgrade-plan";
+import { upgradeBundle } from "../core/upgrade/upgrade-bundle";
+import { bundleReadmeFileName } from "../core/file-names";
+
+export interface UpgradeIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile(directory: string, name: string, contents: string): void;
+  env(name: string): string | undefined;
+  /** For --api; the global fetch when absent. */
+  fetch?: typeof fetch;
+}
+
+interface UpgradeArgs {
+  preset: string;
+  to?: string;
+  out?: string;
+  workers?: string;
+  controlPlanes?: WizardState["controlPlanes"];
+  api?: string;
+  strict: boolean;
+}
+
+function parseArgs(argv: string[]): UpgradeArgs | string {
+  const args: UpgradeArgs = { preset: "", strict: false };
+  let presetGiven = false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const value = () => {
+      const next = argv[++index];
+      if (next === undefined) throw new Error(`${arg} needs a value`);
+      return next;
+    };
+    try {
+      if (arg === "--preset") {
+        args.preset = value();
+        presetGiven = true;
+      } else if (arg === "--to") args.to = value();
+      else if (arg === "--out") args.out = value();
+      else if (arg === "--workers") {
+        const count = value();
+        if (!/^\d{1,4}$/.test(count) || Number(count) > maxCliWorkers)
+          return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
+        args.workers = String(Number(count));
+      } else if (arg === "--control-planes") {
+        const count = value();
+        const allowed = controlPlaneCounts as readonly string[];
+        if (!allowed.includes(count))
+          return `--control-planes takes ${allowed.join(", ")}, not ${count}`;
+        args.controlPlanes = count as WizardState["controlPlanes"];
+      } else if (arg === "--api") args.api = value();
+      else if (arg === "--strict") args.strict = true;
+      else return `unknown argument: ${arg}`;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  if (!presetGiven) return "--preset is required: the cluster's share link";
+  return args;
+}
+
+/** The cluster's link as an upgrade: its own mode and target give way to mode=upgrade and --to. */
+export function upgradeQuery(preset: string, to: string | undefined): string {
+  const question = preset.indexOf("?");
+  const query = (question >= 0 ? preset.slice(question + 1) : preset).split("#")[0] ?? "";
+  const params = new URLSearchParams(query);
+  params.delete("mode");
+  if (to !== undefined) params.delete("to");
+  params.set("mode", "upgrade");
+  if (to !== undefined) params.set("to", to);
+  return params.toString();
+}
+
+/** `upgrade`: the runbook and one script per node, in upgrade order. Returns the exit status. */
+export async function runUpgradeCommand(
+  argv: string[],
+  io: UpgradeIo,
+  snapshot: Catalogue = embeddedCatalogue(),
+): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.stderr(`error: ${args}\n${upgradeUsage}`);
+    return 2;
+  }
+  const input = await presetInput(
+    { ...args, preset: upgradeQuery(args.preset, args.to) },
+    io,
+    snapshot,
+    args.workers !== undefined ? { workers: args.workers } : {},
+  );
+  if (typeof input === "number") return input;
+  const { catalogue, state, errors } = input;
+  const plan = upgradePlan(state, catalogue);
+  const readiness = upgradeReadiness({
+    state,
+    fieldErrors: errors,
+    catalogue,
+    ...(plan.to && findRelease(catalogue, plan.to)
+      ? { targetRelease: findRelease(catalogue, plan.to) }
+      : {}),
+  });
+  for (const item of readiness.warnings) io.stderr(`note: ${item.message}\n`);
+  if (!readiness.ready || !plan.to) {
+    for (const item of readiness.blocking) io.stderr(`error: ${item.message}\n`);
+    return 1;
+  }
+  if (args.strict && readiness.warnings.length > 0) {
+    io.stderr("error: --strict: the notes above stop the upgrade\n");
+    return 1;
+  }
+  if (args.to === undefined) io.stderr(`note: upgrading to ${plan.to} (--to VERSION chooses)\n`);
+  const files = upgradeBundle(state, { ...plan, to: plan.to }, readiness);
+  if (args.out === undefined) {
+    io.stdout(files.find((file) => file.path === bundleReadmeFileName)?.contents ?? "");
+    return 0;
+  }
+  for (const file of files) io.writeFile(args.out, file.path, file.contents);
+  io.stderr(
+    `wrote ${files.length} files to ${args.out}: ${plan.nodes.length} nodes, ${plan.from} → ${plan.to}\n`,
+  );
+  return 0;
+}
