@@ -37,7 +37,6 @@ const joinFlags: Record<string, boolean> = {
   "discovery-token-unsafe-skip-ca-verification": false,
   "dry-run": false,
   help: false,
-  h: false,
   "ignore-preflight-errors": true,
   "node-name": true,
   patches: true,
@@ -177,7 +176,8 @@ export function parseJoinCommand(text: string): JoinCommandResult {
       else positionals.push(unquote(word));
       continue;
     }
-    const name = flag[1] ?? flag[2] ?? "";
+    // -h is --help; -v is kubeadm's own short name for --v.
+    const name = flag[2] === "h" ? "help" : (flag[1] ?? flag[2] ?? "");
     const takesValue = joinFlags[name];
     if (takesValue === undefined) {
       unknown.push(word.split("=")[0] ?? word);
