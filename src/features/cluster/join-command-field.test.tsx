@@ -24,9 +24,9 @@ const joinState = (bootstrap: WizardState["bootstrap"]): WizardState => ({
 });
 
 describe("fillFromJoinCommand", () => {
-  it("sets the three fields as typing would, dirty and validated, and never shows the token", () => {
+  it("sets the three fields as typing would, dirty and validated, and never shows the token", async () => {
     const setValue = vi.fn();
-    const outcome = fillFromJoinCommand(`$ sudo ${line} --node-name w1`, setValue);
+    const outcome = await fillFromJoinCommand(`$ sudo ${line} --node-name w1`, setValue);
     const options = { shouldDirty: true, shouldValidate: true };
     expect(setValue.mock.calls).toEqual([
       ["controlPlaneEndpoint", "10.0.0.10:6443", options],
@@ -41,9 +41,9 @@ describe("fillFromJoinCommand", () => {
     expect(outcome.messages.join(" ")).not.toContain(token);
   });
 
-  it("changes nothing for a line it cannot use, and says what is wrong", () => {
+  it("changes nothing for a line it cannot use, and says what is wrong", async () => {
     const setValue = vi.fn();
-    const outcome = fillFromJoinCommand(line.replace(token, "xyz"), setValue);
+    const outcome = await fillFromJoinCommand(line.replace(token, "xyz"), setValue);
     expect(setValue).not.toHaveBeenCalled();
     expect(outcome).toEqual({
       ok: false,
@@ -53,9 +53,9 @@ describe("fillFromJoinCommand", () => {
     });
   });
 
-  it("fills values the share link keeps, except the token", () => {
+  it("fills values the share link keeps, except the token", async () => {
     const setValue = vi.fn();
-    fillFromJoinCommand(line, setValue);
+    await fillFromJoinCommand(line, setValue);
     const filled = Object.fromEntries(
       setValue.mock.calls.map(([field, value]) => [field, value] as [string, string]),
     );

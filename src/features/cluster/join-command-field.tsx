@@ -1,7 +1,9 @@
 import { useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { fieldLabels, type FormInput } from "../../core/config/form-input";
-import { parseJoinCommand } from "../../core/config/join-command";
+
+// The parser loads when the field is first used, not with the page (the first-load budget).
+const loadParser = () => import("../../core/config/join-command");
 
 export type JoinCommandOutcome = { ok: boolean; messages: string[] };
 
@@ -12,10 +14,11 @@ const filledFields = ["controlPlaneEndpoint", "joinToken", "caCertHash"] as cons
  * validated, so the preview and the share link follow). A line that cannot be used changes
  * nothing: the fields keep what they had.
  */
-export function fillFromJoinCommand(
+export async function fillFromJoinCommand(
   text: string,
   setValue: UseFormReturn<FormInput>["setValue"],
-): JoinCommandOutcome {
+): Promise<JoinCommandOutcome> {
+  const { parseJoinCommand } = await loadParser();
   const result = parseJoinCommand(text);
   if (!result.ok) return { ok: false, messages: result.problems };
   for (const field of filledFields)
@@ -40,7 +43,9 @@ const id = "field-joinCommand";
 export function JoinCommandField({ form }: { form: UseFormReturn<FormInput> }) {
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<JoinCommandOutcome | undefined>(undefined);
-  const fill = (value: string) => setOutcome(fillFromJoinCommand(value, form.setValue));
+  const fill = (value: string) => {
+    void fillFromJoinCommand(value, form.setValue).then(setOutcome);
+  };
   const failed = outcome !== undefined && !outcome.ok;
   const describedBy = [`${id}-help`, outcome ? `${id}-outcome` : ""].filter(Boolean).join(" ");
   return (
@@ -55,6 +60,8 @@ export function JoinCommandField({ form }: { form: UseFormReturn<FormInput> }) {
         data-secret
         aria-invalid={failed || undefined}
         aria-describedby={describedBy}
+        // Fetched before the paste arrives, so the fields fill at once.
+        onFocus={() => void loadParser()}
         onChange={(event) => {
           const value = event.target.value;
           setText(value);
