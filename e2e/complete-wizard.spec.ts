@@ -270,6 +270,11 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   await expect(
     group(page, "Cluster bootstrap").getByLabel("Manual: as in the Flatcar how-to"),
   ).toBeFocused();
+  // Past the pasted join command and its Fill button, to the fields they fill.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Paste the join command")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Fill endpoint, token and hash" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Control plane endpoint")).toBeFocused();
   await page.keyboard.type("10.0.0.10:6443");

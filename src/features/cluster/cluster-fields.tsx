@@ -6,6 +6,7 @@ import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { maxWorkers, type WizardState } from "../../core/config/wizard-state";
 import { ChoiceField } from "../../ui/choice-field";
 import { TextField } from "../../ui/text-field";
+import { JoinCommandField } from "./join-command-field";
 
 /** The cluster the node belongs to: how it bootstraps, its network, and its secrets. */
 export function ClusterFields({
@@ -33,8 +34,15 @@ export function ClusterFields({
           choice={choices.bootstrap}
           registration={register("bootstrap")}
           value={state.bootstrap}
+          note={
+            generated && state.mode === "join"
+              ? "Have the line kubeadm token create --print-join-command prints instead? Choose Manual and paste it."
+              : undefined
+          }
         />
       )}
+      {/* Above the three fields it fills. */}
+      {!generated && worker && <JoinCommandField form={form} />}
       {(generated || worker) && (
         <TextField
           label="Control plane endpoint"
