@@ -1,3 +1,4 @@
+import { encodePreset } from "../config/preset";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { embeddedCatalogue } from "../catalogue/catalogue";
@@ -21,6 +22,7 @@ describe("node bundle", () => {
     ]);
     const readme = files.at(-1)?.contents ?? "";
     expect(readme).toContain("control plane, Kubernetes v1.32.2 (x86-64)");
+    expect(readme).toContain(`## The link that made it\n\n    ${encodePreset(state)}\n`);
     expect(readme).toContain("flatcar-install -d /dev/sda -i config.ign");
     expect(readme).toContain(
       "`kubernetes-v1.32.conf` — on the node at `/etc/sysupdate.kubernetes.d/kubernetes-v1.32.conf`",

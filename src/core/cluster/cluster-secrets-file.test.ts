@@ -53,6 +53,19 @@ describe("cluster secrets file", () => {
     expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets: withShared });
   });
 
+  it("keeps the link that made the cluster as plain metadata, and reads files without it", async () => {
+    const withLink = { ...secrets, shareLink: "mode=cluster&k8s=v1.35.2&workers=2" };
+    const text = serializeClusterSecrets(withLink);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, shareLink: withLink.shareLink });
+    expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets: withLink });
+    expect(await parseClusterSecrets(serializeClusterSecrets(secrets))).toEqual({
+      ok: true,
+      secrets,
+    });
+    const bad = corrupt((f) => (f.shareLink = 7));
+    expect(await parseClusterSecrets(bad)).toMatchObject({ ok: false });
+  });
+
   it("still reads a version 1 file (before several control planes)", async () => {
     const text = corrupt((f) => (f.version = 1));
     expect(await parseClusterSecrets(text)).toEqual({ ok: true, secrets });

@@ -1,3 +1,4 @@
+import { clusterShareQuery } from "../config/preset";
 import { X509Certificate, createHash, createPrivateKey } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
@@ -196,6 +197,11 @@ describe("renderCluster", () => {
       }),
     });
     const readme = files.at(-1)?.contents ?? "";
+    // The cluster's own link, in the README and the secrets file, for an upgrade months later.
+    const link = clusterShareQuery({ ...state, tokenTtl: "0" });
+    expect(link).toContain("mode=cluster");
+    expect(readme).toContain(`## The link that made it\n\n    ${link}\n`);
+    expect(loaded.ok && loaded.secrets.shareLink).toBe(link);
     expect(readme).toContain("1. `control-plane/config.ign`: the control plane");
     expect(readme).toContain("`worker-1`, `worker-2`");
   });

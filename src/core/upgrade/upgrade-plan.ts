@@ -102,7 +102,8 @@ export function addonUpgrades(state: WizardState, to: string): AddonUpgrade[] {
   const current = cniInstall(state);
   const target = cniInstall({ ...state, kubernetesVersion: to });
   if (current.kind !== "none" && target.kind !== "none") {
-    const same = current.version === target.version;
+    // What runs keeps running when its own project lists the target minor too.
+    const same = current.version === target.version || covers(current.release, to);
     const commands = same
       ? []
       : target.kind === "unit"
@@ -113,7 +114,7 @@ export function addonUpgrades(state: WizardState, to: string): AddonUpgrade[] {
     upgrades.push({
       name: "Pod network",
       current: cniDescription(current),
-      target: cniDescription(target),
+      target: same ? cniDescription(current) : cniDescription(target),
       commands,
       after: !same && !covers(target.release, state.kubernetesVersion),
       ...(target.note ? { note: target.note } : {}),
@@ -129,12 +130,13 @@ export function addonUpgrades(state: WizardState, to: string): AddonUpgrade[] {
       });
     const before = kuredAt(state.kubernetesVersion);
     const after = kuredAt(to);
-    const same = before.version === after.version;
+    const running = kuredReleases.find((entry) => entry.version === before.version);
+    const same = before.version === after.version || (running !== undefined && covers(running, to));
     const release = kuredReleases.find((entry) => entry.version === after.version);
     upgrades.push({
       name: "kured",
       current: `kured ${before.version}`,
-      target: `kured ${after.version}`,
+      target: `kured ${same ? before.version : after.version}`,
       commands: same ? [] : after.steps.map((step) => `${kubectlAdmin} ${step}`),
       after: !same && release !== undefined && !covers(release, state.kubernetesVersion),
       ...(after.notes.some((note) => note.startsWith("No kured release"))

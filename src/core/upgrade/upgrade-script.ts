@@ -131,8 +131,12 @@ set -eu
 node=${shellQuote(node.name)}
 from_minor=${shellQuote(fromMinor)}
 to_version=${shellQuote(to)}
-to_minor=${shellQuote(toMinor)}
-image=${shellQuote(image)}
+${
+  updatesOn || state.registry !== ""
+    ? `to_minor=${shellQuote(toMinor)}
+`
+    : ""
+}image=${shellQuote(image)}
 image_url=${shellQuote(rawImageUrl(to, state.arch, state.mirror))}
 image_sha256=${shellQuote(imageSha256 ?? "")}
 listing_url=${shellQuote(`${transferSourceUrl(state.mirror)}${listingFileName}`)}
@@ -141,9 +145,13 @@ listing_url=${shellQuote(`${transferSourceUrl(state.mirror)}${listingFileName}`)
 root="\${UPGRADE_ROOT:-}"
 images="$root${extensionsDirectory}"
 link="$root${extensionSymlink}"
-transfers="$root${transferFilePath(toMinor).slice(0, transferFilePath(toMinor).lastIndexOf("/"))}"
+${
+  updatesOn
+    ? `transfers="$root${transferFilePath(toMinor).slice(0, transferFilePath(toMinor).lastIndexOf("/"))}"
 transfer="$root${transferFilePath(toMinor)}"
-marks="$root${upgradeStateDirectory}"
+`
+    : ""
+}marks="$root${upgradeStateDirectory}"
 
 say() { printf '%s\\n' "${upgradeScriptName} ($node): $*"; }
 step="check the node"

@@ -230,29 +230,37 @@ describe("upgrade.sh", () => {
     const to = kubeadmImages("v1.36.2");
     expect(from.etcdTag).not.toBe(to.etcdTag);
     expect(script).toContain(`s|imageTag: ${from.etcdTag}$|imageTag: ${to.etcdTag}|`);
-    expect(script.indexOf("replace -f -")).toBeLessThan(script.indexOf("kubeadm upgrade apply"));
+    expect(script.indexOf("replace -f -")).toBeLessThan(
+      script.indexOf(`kubeadm upgrade apply "$to_version" --yes`),
+    );
   });
 });
 
 describe("the runbook's add-on steps", () => {
-  it("moves Calico and kured to releases that list the target minor, with the commands the control plane ran", () => {
-    // Calico v3.29.7 lists 1.29–1.32; 1.33 needs v3.30.7 (1.30–1.33), which also lists 1.32.
+  it("keeps what runs when its own project lists the target minor too", () => {
+    // Calico v3.31.7 lists 1.32–1.35, kured 1.20.0 lists 1.32–1.34: both stay for 1.33.
     const state = cluster("k8s=v1.32.1&cni=calico");
-    const [cni, kured] = addonUpgrades(state, "v1.33.2");
-    expect(cni).toMatchObject({
-      current: "Calico v3.29.7",
-      target: "Calico v3.30.7",
-      after: false,
-    });
-    expect(cni?.commands[0]).toBe(
-      "sudo kubectl --kubeconfig /etc/kubernetes/admin.conf apply --server-side --force-conflicts -f https://raw.githubusercontent.com/projectcalico/calico/v3.30.7/manifests/operator-crds.yaml",
+    expect(addonUpgrades(state, "v1.33.2")).toEqual([
+      {
+        name: "Pod network",
+        current: "Calico v3.31.7",
+        target: "Calico v3.31.7",
+        commands: [],
+        after: false,
+      },
+      {
+        name: "kured",
+        current: "kured 1.20.0",
+        target: "kured 1.20.0",
+        commands: [],
+        after: false,
+      },
+    ]);
+    const plan = upgradePlan({ ...state, upgradeTo: "v1.33.2" }, catalogue);
+    const readme = upgradeBundle(state, { ...plan, to: "v1.33.2" })[0]?.contents;
+    expect(readme).toContain(
+      "- Pod network: Calico v3.31.7 supports v1.33 as well; nothing to change.",
     );
-    expect(kured).toMatchObject({ current: "kured 1.20.0", target: "kured 1.21.0" });
-    const readme = upgradeBundle(state, {
-      ...upgradePlan({ ...state, upgradeTo: "v1.33.2" }, catalogue),
-      to: "v1.33.2",
-    })[0]?.contents;
-    expect(readme).toContain("Calico v3.29.7 → Calico v3.30.7, now, before the first node");
   });
 
   it("notes a pod network with no release for the target minor", () => {
