@@ -175,27 +175,36 @@ if [ -f "$marks/$to_version.done" ] && [ "$active" = "$image" ]; then
 fi
 case "$active" in
   "$image") say "resuming: $image is already active" ;;
-  ${fromImages}) say "$active is active: upgrading to $to_version" ;;
+  ${fromImages})${
+    fromMinor === toMinor
+      ? `
+    # Within one minor, a node sysupdate already moved past the target stays where it is.
+    patch=\${active#kubernetes-${fromMinor}.}
+    patch=\${patch%%-*}
+    [ "$patch" -lt ${to.split(".")[2]} ] || fail "$active is already as new as $to_version: this node needs no upgrade to it."
+   `
+      : ""
+  } say "$active is active: upgrading to $to_version" ;;
   *) fail "expected a Kubernetes $from_minor image at ${extensionSymlink}, found \${active:-nothing}: this script upgrades from $from_minor only (the cluster's share link says ${state.kubernetesVersion})." ;;
 esac
 
 step="get and check $image"
+if [ -z "$image_sha256" ]; then
+  # No digest was published with the release: the bakery's listing names it, as sysupdate reads it.
+  listing="$images/.SHA256SUMS.part"
+  curl --fail --silent --show-error --location --retry 3 --output "$listing" "$listing_url" || {
+    rm -f "$listing"
+    fail "could not download $listing_url. Nothing was changed."
+  }
+  image_sha256=$(awk -v name="$image" '$2 == name || $2 == "*" name { print $1; exit }' "$listing")
+  rm -f "$listing"
+  [ -n "$image_sha256" ] || fail "$listing_url does not list $image. Nothing was changed."
+fi
 if [ -f "$images/$image" ]; then
   have=$(sha256_of "$images/$image")
   [ "$have" = "$image_sha256" ] || fail "${extensionsDirectory}/$image is there with sha256 $have, not $image_sha256: remove it, then run this again. Nothing was changed."
   say "$image is already here, sha256 checked"
 else
-  if [ -z "$image_sha256" ]; then
-    # No digest was published with the release: the bakery's listing names it, as sysupdate reads it.
-    listing="$images/.SHA256SUMS.part"
-    curl --fail --silent --show-error --location --retry 3 --output "$listing" "$listing_url" || {
-      rm -f "$listing"
-      fail "could not download $listing_url. Nothing was changed."
-    }
-    image_sha256=$(awk -v name="$image" '$2 == name || $2 == "*" name { print $1; exit }' "$listing")
-    rm -f "$listing"
-    [ -n "$image_sha256" ] || fail "$listing_url does not list $image. Nothing was changed."
-  fi
   part="$images/.$image.part"
   curl --fail --silent --show-error --location --retry 3 --output "$part" "$image_url" || {
     rm -f "$part"
