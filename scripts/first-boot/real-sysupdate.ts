@@ -217,6 +217,21 @@ export async function sysupdateUpdate(
   return (await runSysupdate(args)).log;
 }
 
+/** A setting of a transfer file (its last value, as systemd takes it), or undefined. */
+export function transferSetting(text: string, section: string, key: string): string | undefined {
+  let current = "";
+  let value: string | undefined;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    const header = /^\[([^\]]+)\]$/.exec(line);
+    if (header) current = header[1] as string;
+    const equals = line.indexOf("=");
+    if (current === section && equals > 0 && line.slice(0, equals).trim() === key)
+      value = line.slice(equals + 1).trim();
+  }
+  return value;
+}
+
 /**
  * A transfer's text with its [Source] Path= set to `sourceUrl` and, for an architecture other
  * than the machine's, %a written in (systemd would expand it to the machine's own).
