@@ -22,11 +22,27 @@
  *   the image is still checked against its SHA256SUMS line, and `update` fails on a mismatch;
  * - an image of a few bytes at least: systemd-pull reads the compression magic first and calls a
  *   2-byte download a "Premature connection termination";
+ * - with --root, 254 follows an existing CurrentSymlink= before replacing it (chase_symlinks() in
+ *   transfer_install_instance(), src/sysupdate/sysupdate-transfer.c), so on a root where Ignition
+ *   made the link it would turn the old image into a link to the new one; without --root, as on
+ *   the node, the link itself is replaced. The update helpers therefore take the link away while
+ *   sysupdate runs and put it back if sysupdate did not make a new one;
  * - `pending` and `reboot` refuse --root, so only list and update run here;
  * - --json=short: `list` prints the versions, `list VERSION` that version's resources.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -207,6 +223,43 @@ export async function sysupdateResources(
   );
 }
 
+/**
+ * Runs `update` with the transfers' CurrentSymlink= links below `root` taken away, so sysupdate
+ * writes each anew where it was, as on the node, rather than through it (see the top); a link it
+ * did not rewrite (no update, or a failure) is put back as it was.
+ */
+async function updateWithLinksAside(
+  root: string,
+  transferTexts: readonly string[],
+  args: readonly string[],
+): Promise<string> {
+  const aside: { at: string; target: string }[] = [];
+  for (const text of transferTexts) {
+    const link = transferSetting(text, "Target", "CurrentSymlink");
+    if (!link || !path.isAbsolute(link)) continue;
+    const at = path.join(root, link);
+    if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+    aside.push({ at, target: readlinkSync(at) });
+    unlinkSync(at);
+  }
+  try {
+    return (await runSysupdate(args)).log;
+  } finally {
+    for (const { at, target } of aside)
+      if (!lstatSync(at, { throwIfNoEntry: false })) symlinkSync(target, at);
+  }
+}
+
+/** The transfer files of a component below a root. */
+function componentTransfers(root: string, component: string): string[] {
+  const folder = path.join(root, `etc/sysupdate.${component}.d`);
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith(".conf"))
+        .map((name) => readFileSync(path.join(folder, name), "utf8"))
+    : [];
+}
+
 /** `… update [VERSION]`: installs the newest (or that) version; resolves to its log. */
 export async function sysupdateUpdate(
   root: string,
@@ -214,7 +267,7 @@ export async function sysupdateUpdate(
   version?: string,
 ): Promise<string> {
   const args = [`--root=${root}`, "-C", component, "update", ...(version ? [version] : [])];
-  return (await runSysupdate(args)).log;
+  return updateWithLinksAside(root, componentTransfers(root, component), args);
 }
 
 /** A setting of a transfer file (its last value, as systemd takes it), or undefined. */
@@ -338,6 +391,7 @@ export async function updateAgainst(
 ): Promise<string> {
   return withDefinitions(transferFile, sourceUrl, architecture, async (definitions) => {
     const args = [`--root=${root}`, `--definitions=${definitions}`, "update"];
-    return (await runSysupdate([...args, ...(version ? [version] : [])])).log;
+    const text = readFileSync(transferFile, "utf8");
+    return updateWithLinksAside(root, [text], [...args, ...(version ? [version] : [])]);
   });
 }
