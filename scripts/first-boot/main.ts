@@ -2,9 +2,11 @@
  * First boot, simulated: every node of the matrix (matrix.ts) is applied by the real Ignition
  * binary to a scratch root and checked (simulate-node.ts); then one defect of each kind is planted
  * in a good node and must be caught; then nodes boot from a local mirror filled by the real
- * `cli mirror --download` (local-mirror.ts). Prints one line per node and a summary; exits 1 on any
- * failure, and also when it cannot run at all (not root, a tool missing), which it says plainly.
- * Usage (as root): npx tsx scripts/first-boot/main.ts   (FIRST_BOOT_KEEP=1 keeps the trees)
+ * `cli mirror --download` (local-mirror.ts), where the real systemd-sysupdate runs over them.
+ * Prints one line per node and a summary; exits 1 on any failure, and also when it cannot run at
+ * all (not root, a tool missing, systemd 254 not unpacked), which it says plainly.
+ * Usage (as root): scripts/systemd-backports.sh && npx tsx scripts/first-boot/main.ts
+ * (FIRST_BOOT_KEEP=1 keeps the trees)
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +16,7 @@ import type { JsonObject } from "./ignition-json.ts";
 import { localMirrorBoot, type MirrorBootLine } from "./local-mirror.ts";
 import { simulatedNodes } from "./matrix.ts";
 import { plantedDefects } from "./planted-defects.ts";
+import { findSysupdate } from "./real-sysupdate.ts";
 import { ignitionBinary, simulateNode, type NodeResult } from "./simulate-node.ts";
 
 /** Why the simulation cannot run here, or undefined when it can. */
@@ -31,6 +34,12 @@ function missingPrerequisites(): string[] {
   ] as const)
     if (spawnSync(tool, ["--version"]).status !== 0)
       missing.push(`no ${tool}: install Debian's ${pkg} package`);
+  // The mirror boot runs the real systemd-sysupdate, which Debian 12's systemd lacks.
+  try {
+    findSysupdate();
+  } catch (error) {
+    missing.push((error as Error).message);
+  }
   return missing;
 }
 
