@@ -47,6 +47,9 @@ export default defineConfig(({ mode }) => {
     test: {
       include: ["src/**/*.test.ts", "src/**/*.test.tsx", "scripts/**/*.test.ts"],
       environment: "node",
+      // Two cores shared with builds and a browser: tests that render whole clusters took over
+      // vitest's 5 s default under load (at a load of 13) while taking 1–2 s alone.
+      testTimeout: 30_000,
     },
   };
 });
