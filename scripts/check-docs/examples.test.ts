@@ -81,7 +81,8 @@ describe("the example marker", () => {
   });
 });
 
-describe("running marked examples", () => {
+// Each line is a shell and a Node start: slow on a loaded machine, so a longer time limit.
+describe("running marked examples", { timeout: 30_000 }, () => {
   it("reports a planted failing example with its file, line, exit status and stderr", () => {
     const text = ["# Guide", "", "```sh example", "npm run --silent cli -- read missing.bu", "```"];
     expect(check(text.join("\n"))).toEqual([
