@@ -1,5 +1,6 @@
 /**
- * Every check, in order: the shared vectors are whole, lint, type check, unit tests, Ignition
+ * Every check, in order: the shared vectors are whole, lint, format, the docs' links and
+ * examples, type check, unit tests, Ignition
  * checks, the first-boot simulation, production build and its first-load budget, the bundled
  * CLI, browser tests. Ends with one line
  * "N passed, N failed, N skipped" over the unit and browser tests; a check that is not a test
@@ -90,6 +91,8 @@ function ensureSysupdate() {
 step("shared vectors", "node", ["scripts/check-vectors.mjs"]);
 step("lint", "npx", ["eslint", "."]);
 step("format", "npx", ["prettier", "--check", "."]);
+// README.md and docs/: links, anchors and the ```sh example blocks (builds the CLI if stale).
+step("docs", "npx", ["tsx", "scripts/check-docs/main.ts"]);
 // Build mode: the core is its own project (src/core/tsconfig.json, no DOM or Node types).
 step("type check", "npx", ["tsc", "-b"]);
 suite(
