@@ -65,6 +65,28 @@ function ensureDebianPackage(present, pkg, hint) {
   ]);
 }
 
+/** Where scripts/systemd-backports.sh unpacks backports' systemd 254 (first-boot/real-sysupdate.ts reads it). */
+const systemd254 = process.env.SYSTEMD_254_DIR ?? path.resolve(".cache/systemd-254");
+
+/**
+ * The real systemd-sysupdate the first-boot simulation runs: unpacked from Debian's backports by
+ * scripts/systemd-backports.sh (as root with apt; quick when already there), else a failure that
+ * says why.
+ */
+function ensureSysupdate() {
+  const present = () =>
+    ["usr/lib/systemd/systemd-sysupdate", "lib/systemd/systemd-sysupdate"].some((binary) =>
+      existsSync(path.join(systemd254, binary)),
+    );
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get"))
+    run("systemd-sysupdate 254", "bash", ["scripts/systemd-backports.sh", systemd254]);
+  if (present()) return true;
+  console.error(
+    `first boot CANNOT RUN: no systemd-sysupdate unpacked in ${systemd254}; run scripts/systemd-backports.sh as root (it unpacks Debian bookworm-backports' systemd 254 there)`,
+  );
+  return false;
+}
+
 step("shared vectors", "node", ["scripts/check-vectors.mjs"]);
 step("lint", "npx", ["eslint", "."]);
 step("format", "npx", ["prettier", "--check", "."]);
@@ -102,7 +124,8 @@ if (
     "install Debian's shellcheck package for the first-boot simulation.",
   )
 ) {
-  step("first boot", "npx", ["tsx", "scripts/first-boot/main.ts"]);
+  if (ensureSysupdate()) step("first boot", "npx", ["tsx", "scripts/first-boot/main.ts"]);
+  else notRun("first boot");
 } else {
   notRun("first boot");
 }

@@ -4,28 +4,31 @@
  * from this machine; the real command code fills a second, empty folder from it, served as the
  * mirror; then nodes rendered for that mirror are applied by the real Ignition binary WITHOUT
  * their sources replaced, so Ignition itself fetches the image (and, from the bakery's layout,
- * the transfer and noop.conf) from the mirror and checks the pinned sha256. Last, what
- * systemd-sysupdate does on the node is checked against the mirror: the transfer Ignition wrote
- * names the mirror's folder, its SHA256SUMS lists the image under the transfer's pattern, and the
- * newest match is the image Ignition installed, byte for byte. Two planted defects prove the
- * checks bite.
+ * the transfer and noop.conf) from the mirror and checks the pinned sha256. Last, the real
+ * systemd-sysupdate (254 from Debian's backports, real-sysupdate.ts) runs against the mirror over
+ * each node's root: it must list the image Ignition installed as current and the older mirrored
+ * patch as only available, and an update into an empty root must fetch that image, checked
+ * against the mirror's SHA256SUMS, and end with the same bytes and link as Ignition. Two planted
+ * defects prove the checks bite.
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
   readdirSync,
   lstatSync,
+  mkdtempSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import type { Server } from "node:http";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { runMirrorCommand, type MirrorIo } from "../../src/cli/mirror-command.ts";
-import { parseSha256Sums, sha256SumsText } from "../../src/core/mirror/sha256-sums.ts";
+import { sha256SumsText } from "../../src/core/mirror/sha256-sums.ts";
 import { diskMirrorIo } from "../../src/cli/mirror-disk-io.ts";
 import {
   embeddedCatalogue,
@@ -41,18 +44,32 @@ import {
   mirrorNodes,
   type MirrorFile,
 } from "../../src/core/mirror/mirror-list.ts";
-import { listingFileName, transferListingPath } from "../../src/core/render/bakery.ts";
+import { transferListingPath } from "../../src/core/render/bakery.ts";
 import { renderNode } from "../../src/core/render/render-node.ts";
-import { imageFileName } from "../../src/core/version.ts";
+import { imageFileName, imageMatchPattern, minorOf } from "../../src/core/version.ts";
 import { checkTree } from "./check-tree.ts";
 import { unexpectedChanges, withStandIns } from "./config-copy.ts";
 import { expectedTree } from "./expected-tree.ts";
 import { isObject, listAt, stringAt, type JsonObject } from "./ignition-json.ts";
 import { compiledIgnition, presetQuery, versionsFor } from "./matrix.ts";
 import { applyIgnition, serve, standInBytes } from "./simulate-node.ts";
-import { matchingEntries, transferSettings, urlFileSource } from "./sysupdate-source.ts";
+import {
+  hostArchitecture,
+  listAgainst,
+  SysupdateError,
+  sysupdateList,
+  transferSetting,
+  updateAgainst,
+  type SysupdateVersion,
+} from "./real-sysupdate.ts";
 
-export const systemdSysupdate = "/usr/lib/systemd/systemd-sysupdate";
+/** What @v captures of a version's image name under its minor's pattern (the patch number). */
+export function patchField(version: string, arch: WizardState["arch"]): string {
+  const [prefix = "", suffix = ""] = imageMatchPattern(minorOf(version))
+    .replace("%a", arch)
+    .split("@v");
+  return imageFileName(version, arch).slice(prefix.length, -suffix.length);
+}
 const registry = "registry.example.com:5000";
 /** The mirror's base is a folder below the server's root, as a person's usually is. */
 const mirrorFolder = "/flatcar";
@@ -166,28 +183,46 @@ async function closeAll(servers: Server[]): Promise<void> {
   );
 }
 
-const fetchBytes = async (url: string): Promise<Buffer | undefined> => {
-  const response = await fetch(url);
-  return response.ok ? Buffer.from(await response.arrayBuffer()) : undefined;
-};
-
 export interface SysupdateView {
   problems: string[];
   /** What it found, for the ok line. */
   found: string;
 }
 
+/** A failed run in a line or few: the command and what it logged as failing. */
+function failure(error: unknown): string {
+  if (!(error instanceof SysupdateError)) return (error as Error).message;
+  const failing = error.output
+    .split("\n")
+    .filter((line) => /fail|invalid|refus|not |no such|cannot|couldn't|error/i.test(line));
+  return [error.message.split("\n")[0], ...failing].join(": ");
+}
+
+/** Where a link inside `root` leads, as a path inside `root` (its target is a path on the node). */
+function linkTarget(root: string, link: string): string | undefined {
+  const at = path.join(root, link);
+  if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+  const target = readlinkSync(at);
+  const resolved = path.isAbsolute(target)
+    ? path.join(root, target)
+    : path.resolve(path.dirname(at), target);
+  return path.relative(root, resolved);
+}
+
 /**
- * What systemd-sysupdate -C kubernetes does on the node, against the mirror: the transfer
- * Ignition wrote, its Source Path on the mirror, the newest SHA256SUMS entry matching its
- * pattern for the node's architecture, those bytes matching their listed sha256, and the image
- * Ignition installed being that one.
+ * What the real systemd-sysupdate (254, real-sysupdate.ts) does on the node, against the mirror:
+ * `list` over the node's root as Ignition left it must show the newest version as current
+ * (installed and available) and every other version as only available, the versions being
+ * `expectedVersions` when given (newest first); then `update` into an empty root from a copy of
+ * the node's transfer must fetch that image from the mirror, check it against SHA256SUMS, and
+ * leave the same bytes and the same CurrentSymlink as Ignition did. systemd-sysupdate expands %a
+ * to this machine's architecture, so for another one the list runs on a copy with it written in.
  */
 export async function checkSysupdateFromMirror(
   root: string,
   architecture: string,
   mirror: string,
-  get: (url: string) => Promise<Buffer | undefined> = fetchBytes,
+  expectedVersions?: readonly string[],
 ): Promise<SysupdateView> {
   const problems: string[] = [];
   const definitions = path.join(root, "etc/sysupdate.kubernetes.d");
@@ -200,78 +235,91 @@ export async function checkSysupdateFromMirror(
       found: "",
     };
   const transferName = transfers[0] as string;
-  const settings = transferSettings(readFileSync(path.join(definitions, transferName), "utf8"));
-  const source = urlFileSource(settings);
-  if (typeof source === "string") return { problems: [`${transferName}: ${source}`], found: "" };
-  if (!source.path.startsWith(`${mirror}/`))
-    problems.push(`${transferName}: [Source] Path=${source.path} is not on the mirror ${mirror}`);
-  const listingUrl = `${source.path}${listingFileName}`;
-  const listing = await get(listingUrl);
-  if (!listing) return { problems: [...problems, `${listingUrl}: not served`], found: "" };
-  const entries = matchingEntries(
-    parseSha256Sums(listing.toString("utf8")),
-    source.matchPatterns,
-    architecture,
-  );
-  const newest = entries[0];
-  if (!newest)
+  const transferFile = path.join(definitions, transferName);
+  const text = readFileSync(transferFile, "utf8");
+  const sourceUrl = transferSetting(text, "Source", "Path") ?? "";
+  // Anywhere else is unreachable here, and would not be the mirror on the node either.
+  if (!sourceUrl.startsWith(`${mirror}/`))
     return {
-      problems: [
-        ...problems,
-        `${listingUrl} has no entry matching ${source.matchPatterns.join(" or ")} for ${architecture}`,
-      ],
+      problems: [`${transferName}: [Source] Path=${sourceUrl} is not on the mirror ${mirror}`],
       found: "",
     };
-  const imageUrl = `${source.path}${newest.name}`;
-  const image = await get(imageUrl);
-  if (!image) problems.push(`${imageUrl}: not served`);
-  else if (sha256(image) !== newest.sha256)
+  const native = architecture === hostArchitecture();
+  let versions: SysupdateVersion[];
+  try {
+    versions = native
+      ? await sysupdateList(root, "kubernetes")
+      : await listAgainst(root, transferFile, sourceUrl, architecture);
+  } catch (error) {
+    return { problems: [`list: ${failure(error)}`], found: "" };
+  }
+  const shown = versions.map((entry) => `${entry.version} ${entry.assessment}`).join(", ");
+  const newest = versions[0];
+  if (expectedVersions && versions.map((entry) => entry.version).join() !== expectedVersions.join())
     problems.push(
-      `${imageUrl}: sha256 ${sha256(image)}, but ${listingUrl} lists ${newest.sha256}: systemd-sysupdate would refuse it`,
+      `list shows versions ${versions.map((entry) => entry.version).join(", ") || "none"} for ${architecture}, not ${expectedVersions.join(", ")}`,
     );
-  const target = settings.get("Target");
-  const targetFolder = target?.get("Path")?.at(-1) ?? "";
-  const installed = path.join(root, targetFolder, newest.name);
-  if (!existsSync(installed))
+  if (!newest)
+    return { problems: [...problems, `list shows no version for ${architecture}`], found: "" };
+  if (!newest.available)
     problems.push(
-      `the newest match ${newest.name} is not the image Ignition installed in ${targetFolder} (${existsSync(path.join(root, targetFolder)) ? readdirSync(path.join(root, targetFolder)).join(", ") : "missing"})`,
+      `list shows version ${newest.version} installed but not on the mirror for ${architecture} (${shown})`,
     );
-  else if (image && !readFileSync(installed).equals(image))
-    problems.push(`${targetFolder}/${newest.name} differs from ${imageUrl}`);
-  const symlink = target?.get("CurrentSymlink")?.at(-1);
-  if (symlink && existsSync(installed)) {
-    // The link's target is a path on the node: read it inside the scratch root.
-    const current = path.join(root, symlink);
-    const target = lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink()
-      ? readlinkSync(current)
-      : "";
-    const leadsTo = path.isAbsolute(target)
-      ? path.join(root, target)
-      : path.resolve(path.dirname(current), target);
-    if (leadsTo !== installed)
+  else if (!newest.installed)
+    problems.push(
+      `list shows the newest version ${newest.version} as ${newest.assessment}, not installed: Ignition installed an older image than the mirror's newest (${shown})`,
+    );
+  else if (newest.assessment !== "current")
+    problems.push(
+      `list shows the newest version ${newest.version} as ${newest.assessment}, not current`,
+    );
+  for (const other of versions.slice(1))
+    if (other.installed || !other.available)
       problems.push(
-        `${symlink} leads to ${target || "nothing"}, not ${targetFolder}/${newest.name}`,
+        `list shows the older version ${other.version} as ${other.assessment}, not only available`,
       );
+
+  // An empty root takes the update from the mirror; it must end as Ignition left the node.
+  const targetFolder = transferSetting(text, "Target", "Path") ?? "";
+  const symlink = transferSetting(text, "Target", "CurrentSymlink");
+  const empty = mkdtempSync(path.join(tmpdir(), "sysupdate-empty-root-"));
+  let fetched = "";
+  try {
+    // sysupdate needs the target folder, and the link's, to exist (real-sysupdate.ts).
+    mkdirSync(path.join(empty, targetFolder), { recursive: true });
+    if (symlink) mkdirSync(path.join(empty, path.dirname(symlink)), { recursive: true });
+    await updateAgainst(empty, transferFile, sourceUrl, architecture);
+    const installed = readdirSync(path.join(empty, targetFolder));
+    if (installed.length !== 1)
+      problems.push(
+        `update into an empty root left ${installed.join(", ") || "nothing"} in ${targetFolder}`,
+      );
+    fetched = installed[0] ?? "";
+    const mine = path.join(empty, targetFolder, fetched);
+    const node = path.join(root, targetFolder, fetched);
+    if (fetched && !existsSync(node))
+      problems.push(
+        `update fetched ${fetched}, which is not the image Ignition installed in ${targetFolder}`,
+      );
+    else if (fetched && !readFileSync(mine).equals(readFileSync(node)))
+      problems.push(`update fetched other bytes for ${fetched} than Ignition installed`);
+    if (symlink) {
+      const theirs = linkTarget(root, symlink);
+      const ours = linkTarget(empty, symlink);
+      if (theirs !== ours)
+        problems.push(
+          `${symlink} leads to ${theirs ?? "nothing"} on the node, but update made it lead to ${ours ?? "nothing"}`,
+        );
+    }
+  } catch (error) {
+    problems.push(`update: ${failure(error)}`);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
   }
   return {
     problems,
-    found: `${transferName} lists ${listingUrl.slice(mirror.length)}: ${entries.length} ${entries.length === 1 ? "match" : "matches"} for ${architecture}, newest ${newest.name} (@v ${newest.version}), sha256 as listed, the image installed`,
+    found: `systemd-sysupdate 254 lists ${shown} for ${architecture}${native ? "" : " (%a written in)"}; update into an empty root fetched ${fetched || "nothing"} from ${sourceUrl.slice(mirror.length)}, sha256 as listed, the same bytes${symlink ? " and link" : ""} as Ignition's`,
   };
-}
-
-/** The real systemd-sysupdate over the scratch root, where it exists; undefined when it does not. */
-function realSysupdate(root: string, version: string): string[] | undefined {
-  if (!existsSync(systemdSysupdate)) return undefined;
-  const run = spawnSync(systemdSysupdate, [`--root=${root}`, "-C", "kubernetes", "list"], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  const output = `${run.stdout}${run.stderr}`;
-  if (run.status !== 0)
-    return [`${systemdSysupdate} --root -C kubernetes list exited ${run.status}: ${output}`];
-  return output.includes(version)
-    ? []
-    : [`${systemdSysupdate} -C kubernetes list does not show ${version}: ${output}`];
 }
 
 /** The image's file in the config: its source and the hash Ignition checks. */
@@ -388,7 +436,16 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
       return bytes;
     };
 
-    const hasSysupdate = existsSync(systemdSysupdate);
+    /** The versions sysupdate should list for a node: its minor's mirrored patches, newest first. */
+    const expectedVersions = (state: WizardState) =>
+      planned
+        .filter(
+          (other) =>
+            other.state.arch === state.arch &&
+            minorOf(other.state.kubernetesVersion) === minorOf(state.kubernetesVersion),
+        )
+        .map((other) => patchField(other.state.kubernetesVersion, state.arch))
+        .sort((a, b) => Number(b) - Number(a));
     for (const [index, node] of rendered.entries()) {
       const started = Date.now();
       const { state, digest, config } = node;
@@ -412,14 +469,14 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
           tree = [(error as Error).message];
         }
         problems.push(...tree.map((problem) => `tree: ${problem}`));
-        const view = await checkSysupdateFromMirror(root, state.arch, mirror);
-        problems.push(...view.problems.map((problem) => `sysupdate: ${problem}`));
+        const view = await checkSysupdateFromMirror(
+          root,
+          state.arch,
+          mirror,
+          expectedVersions(state),
+        );
+        problems.push(...view.problems.map((problem) => `systemd-sysupdate: ${problem}`));
         found = view.found;
-        // systemd-sysupdate expands %a to the machine's own architecture: run it for that one.
-        if (hasSysupdate && state.arch === "x86-64" && process.arch === "x64") {
-          const real = realSysupdate(root, state.kubernetesVersion) ?? [];
-          problems.push(...real.map((problem) => `systemd-sysupdate: ${problem}`));
-        }
       }
       const fetched = node.state.sysupdate === "bakery" ? "image, transfer and noop.conf" : "image";
       lines.push({
@@ -432,9 +489,7 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
     lines.push({
       kind: "note",
       ok: true,
-      text: hasSysupdate
-        ? `local mirror: ${systemdSysupdate} ran over the x86-64 node's root (-C kubernetes list)`
-        : `local mirror: ${systemdSysupdate} is not installed here (Debian 12's systemd 252 does not ship it): sysupdate was checked with the model in sysupdate-source.ts`,
+      text: `local mirror: the real systemd-sysupdate (254, unpacked from Debian's bookworm-backports by scripts/systemd-backports.sh) listed each node's versions over its root (-C kubernetes for ${hostArchitecture()}, a copy of the transfer with %a written in for another architecture) and updated an empty root from the mirror`,
       details: [],
     });
 
@@ -462,7 +517,9 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
         writeFileSync(listing, original);
       }
     }
-    lines.push(defectLine("a mirror SHA256SUMS line with a wrong digest", caught, /sha256/));
+    lines.push(
+      defectLine("a mirror SHA256SUMS line with a wrong digest", caught, /checksum|sha256/i),
+    );
 
     tamper = true;
     try {

@@ -14,6 +14,7 @@ import type { JsonObject } from "./ignition-json.ts";
 import { localMirrorBoot, type MirrorBootLine } from "./local-mirror.ts";
 import { simulatedNodes } from "./matrix.ts";
 import { plantedDefects } from "./planted-defects.ts";
+import { findSysupdate } from "./real-sysupdate.ts";
 import { ignitionBinary, simulateNode, type NodeResult } from "./simulate-node.ts";
 
 /** Why the simulation cannot run here, or undefined when it can. */
@@ -31,6 +32,12 @@ function missingPrerequisites(): string[] {
   ] as const)
     if (spawnSync(tool, ["--version"]).status !== 0)
       missing.push(`no ${tool}: install Debian's ${pkg} package`);
+  // The mirror boot runs the real systemd-sysupdate, which Debian 12's systemd lacks.
+  try {
+    findSysupdate();
+  } catch (error) {
+    missing.push((error as Error).message);
+  }
   return missing;
 }
 
