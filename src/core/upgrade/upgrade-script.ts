@@ -172,22 +172,23 @@ case "$active" in
 esac
 
 step="get and check $image"
+# Before the image already here is checked too: a resumed run has it, and needs its digest.
+if [ -z "$image_sha256" ]; then
+  # No digest was published with the release: the bakery's listing names it, as sysupdate reads it.
+  listing="$images/.SHA256SUMS.part"
+  curl --fail --silent --show-error --location --retry 3 --output "$listing" "$listing_url" || {
+    rm -f "$listing"
+    fail "could not download $listing_url. Nothing was changed."
+  }
+  image_sha256=$(awk -v name="$image" '$2 == name || $2 == "*" name { print $1; exit }' "$listing")
+  rm -f "$listing"
+  [ -n "$image_sha256" ] || fail "$listing_url does not list $image. Nothing was changed."
+fi
 if [ -f "$images/$image" ]; then
   have=$(sha256_of "$images/$image")
   [ "$have" = "$image_sha256" ] || fail "${extensionsDirectory}/$image is there with sha256 $have, not $image_sha256: remove it, then run this again. Nothing was changed."
   say "$image is already here, sha256 checked"
 else
-  if [ -z "$image_sha256" ]; then
-    # No digest was published with the release: the bakery's listing names it, as sysupdate reads it.
-    listing="$images/.SHA256SUMS.part"
-    curl --fail --silent --show-error --location --retry 3 --output "$listing" "$listing_url" || {
-      rm -f "$listing"
-      fail "could not download $listing_url. Nothing was changed."
-    }
-    image_sha256=$(awk -v name="$image" '$2 == name || $2 == "*" name { print $1; exit }' "$listing")
-    rm -f "$listing"
-    [ -n "$image_sha256" ] || fail "$listing_url does not list $image. Nothing was changed."
-  fi
   part="$images/.$image.part"
   curl --fail --silent --show-error --location --retry 3 --output "$part" "$image_url" || {
     rm -f "$part"
