@@ -49,7 +49,9 @@ case "$*" in
     echo "[upgrade] You can now apply the upgrade by executing: kubeadm upgrade apply $3" ;;
   "upgrade apply "*" --yes")
     [ "$3" = "$version" ] || {
-      echo "[upgrade/version] FATAL: the specified version to upgrade to \\"$3\\" is higher than the kubeadm version \\"$version\\"" >&2
+      # kubeadm's EnforceVersionPolicies (phases/upgrade/policy.go) says so, skippable only with --force.
+      echo "[upgrade/version] FATAL: the --version argument is invalid due to these errors:" >&2
+      echo "	- Specified version to upgrade to \\"$3\\" is higher than the kubeadm version \\"$version\\". Upgrade kubeadm first using the tool you used to install kubeadm" >&2
       exit 1
     }
     [ -f "$manifest" ] || { echo "kubeadm: no $manifest: not a control plane" >&2; exit 1; }

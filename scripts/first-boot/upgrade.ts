@@ -41,6 +41,7 @@ import {
   transferFilePath,
   transferFileText,
   transferSourceFolder,
+  transferSourceUrl,
   listingFileName,
 } from "../../src/core/render/bakery.ts";
 import { renderCluster } from "../../src/core/render/render-cluster.ts";
@@ -562,7 +563,7 @@ async function upgradeNode(
   const lines = [
     line(
       "check",
-      `upgrade${label}, ${name} (${positionLabel[position]}): upgrade.sh exit ${run.status}; ${extensionSymlink} → ${imageFileName(versions.to, arch)} (pinned sha256), ${path.basename(transferFilePath(minorOf(versions.from)))} replaced by the bakery's ${path.basename(transferFilePath(minorOf(versions.to)))}, ${kubeadm}, systemd-sysext and kubelet restarted, no /run/reboot-required, ${imageFileName(versions.from, arch)} kept; ${sysupdate.found || "sysupdate not checked"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `upgrade${label}, ${name} (${positionLabel[position]}): upgrade.sh exit ${run.status}; ${extensionSymlink} → ${imageFileName(versions.to, arch)} (pinned sha256), ${path.basename(transferFilePath(minorOf(versions.from)))} replaced by the bakery's ${path.basename(transferFilePath(minorOf(versions.to)))}, ${kubeadm}, systemd-sysext and kubelet restarted, no /run/reboot-required, ${imageFileName(versions.from, arch)} kept; ${sysupdate.found || "systemd-sysupdate did not run"} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       problems,
     ),
   ];
@@ -615,18 +616,27 @@ async function refused(
   };
 }
 
+interface ResumeCase {
+  /** Added to "upgrade" at the start of the line. */
+  label: string;
+  name: string;
+  cluster: BootedCluster;
+  /** Where the node's pristine tree is copied to run on. */
+  root: string;
+  /** The stand-in call that fails once, as the calls log writes it. */
+  failing: string;
+  /** upgrade.sh's name of the step it must say it stopped at. */
+  step: string;
+  /** A URL the first run must have fetched, when it matters. */
+  fetches?: string;
+}
+
 /** A kubeadm step that fails once: the run stops naming it, the next run completes. */
 async function resumed(
-  label: string,
-  name: string,
-  cluster: BootedCluster,
-  root: string,
+  { label, name, cluster, root, failing, step, fetches }: ResumeCase,
   runs: string,
   harness: Harness,
   versions: UpgradeVersions,
-  failing: string,
-  step: string,
-  mirror: string,
 ): Promise<UpgradeLine> {
   const script = cluster.scripts.get(name) ?? "";
   const position = cluster.positions.get(name) ?? "worker";
@@ -636,10 +646,12 @@ async function resumed(
   const stopped = first.stderr.includes(`stopped at: ${step}`);
   if (first.status === 0) problems.push(`the first run exited 0 although ${failing} failed`);
   if (!stopped) problems.push(`the first run did not say it stopped at: ${step}`, ...tail(first));
+  if (fetches && !first.urls.includes(fetches))
+    problems.push(`the first run did not fetch ${fetches} (${first.urls.join(", ") || "nothing"})`);
   const second = await runScript(script, root, runs, harness);
   if (second.status !== 0)
     problems.push(`the second run exited ${second.status}:`, ...tail(second));
-  problems.push(...upgradedTreeProblems(root, { position, versions, mirror }));
+  problems.push(...upgradedTreeProblems(root, { position, versions, mirror: "" }));
   problems.push(...callProblems(second.calls, position, versions.to));
   return line(
     "check",
@@ -769,30 +781,32 @@ export async function upgradeSimulation(work: string): Promise<UpgradeLine[]> {
 
     lines.push(
       await resumed(
-        "",
-        "cp-1",
-        cluster,
-        path.join(defects, "resume-apply"),
+        {
+          label: "",
+          name: "cp-1",
+          cluster,
+          root: path.join(defects, "resume-apply"),
+          failing: `kubeadm upgrade apply ${versions.to} --yes`,
+          step: `kubeadm upgrade apply ${versions.to}`,
+        },
         runs,
         harness,
         versions,
-        `kubeadm upgrade apply ${versions.to} --yes`,
-        `kubeadm upgrade apply ${versions.to}`,
-        "",
       ),
     );
     lines.push(
       await resumed(
-        "",
-        "worker-1",
-        cluster,
-        path.join(defects, "resume-node"),
+        {
+          label: "",
+          name: "worker-1",
+          cluster,
+          root: path.join(defects, "resume-node"),
+          failing: "kubeadm upgrade node",
+          step: "kubeadm upgrade node",
+        },
         runs,
         harness,
         versions,
-        "kubeadm upgrade node",
-        "kubeadm upgrade node",
-        "",
       ),
     );
 
@@ -818,16 +832,18 @@ export async function upgradeSimulation(work: string): Promise<UpgradeLine[]> {
         scripts: new Map([["worker-1", unpinnedScript]]),
       };
       const result = await resumed(
-        ", no digest in the catalogue (SHA256SUMS' line)",
-        "worker-1",
-        unpinnedCluster,
-        path.join(defects, "resume-unpinned"),
+        {
+          label: ", no digest in the catalogue (SHA256SUMS' line)",
+          name: "worker-1",
+          cluster: unpinnedCluster,
+          root: path.join(defects, "resume-unpinned"),
+          failing: "kubeadm upgrade node",
+          step: "kubeadm upgrade node",
+          fetches: `${transferSourceUrl("")}${listingFileName}`,
+        },
         runs,
         harness,
         versions,
-        "kubeadm upgrade node",
-        "kubeadm upgrade node",
-        "",
       );
       lines.push(result);
     }
