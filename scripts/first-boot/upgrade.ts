@@ -668,6 +668,7 @@ async function closeAll(servers: { close: (done: () => void) => unknown }[]): Pr
 
 /** The whole upgrade simulation; `work` is a fresh folder. */
 export async function upgradeSimulation(work: string): Promise<UpgradeLine[]> {
+  const started = Date.now();
   const lines: UpgradeLine[] = [];
   const realCurl = ["/usr/bin/curl", "/bin/curl"].find((candidate) => existsSync(candidate));
   if (!realCurl)
@@ -892,7 +893,7 @@ export async function upgradeSimulation(work: string): Promise<UpgradeLine[]> {
     lines.push(
       line(
         "note",
-        "upgrade: real: Ignition (the nodes' trees), upgrade.sh under sh with id, cat, readlink, sha256sum, cut, awk, cmp, mv, ln, mkdir, rm, grep, curl (through a recording wrapper) and systemd-sysupdate 254; stand-ins: kubeadm (its version is the linked image; apply and node rewrite kube-apiserver.yaml), kubectl, systemctl, and the bakery (a local server)",
+        `upgrade: real: Ignition (the nodes' trees), upgrade.sh under sh with id, cat, readlink, sha256sum, cut, awk, grep, cmp, mv, ln, mkdir, rm, touch, curl (through a recording wrapper) and systemd-sysupdate 254; stand-ins: kubeadm (its version is the linked image; apply and node rewrite kube-apiserver.yaml), kubectl, systemctl, and the bakery (a local server); ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ),
     );
   } finally {
