@@ -2,10 +2,12 @@
  * First boot, simulated: every node of the matrix (matrix.ts) is applied by the real Ignition
  * binary to a scratch root and checked (simulate-node.ts); then one defect of each kind is planted
  * in a good node and must be caught; then nodes boot from a local mirror filled by the real
- * `cli mirror --download` (local-mirror.ts); last, a 3+2 cluster booted at the old minor is upgraded
- * by each node's real upgrade.sh (upgrade.ts). Prints one line per node and a summary; exits 1 on any
- * failure, and also when it cannot run at all (not root, a tool missing), which it says plainly.
- * Usage (as root): npx tsx scripts/first-boot/main.ts   (FIRST_BOOT_KEEP=1 keeps the trees)
+ * `cli mirror --download` (local-mirror.ts), where the real systemd-sysupdate runs over them; last,
+ * a 3+2 cluster booted at the old minor is upgraded by each node's real upgrade.sh (upgrade.ts).
+ * Prints one line per node and a summary; exits 1 on any failure, and also when it cannot run at
+ * all (not root, a tool missing, systemd 254 not unpacked), which it says plainly.
+ * Usage (as root): scripts/systemd-backports.sh && npx tsx scripts/first-boot/main.ts
+ * (FIRST_BOOT_KEEP=1 keeps the trees)
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";

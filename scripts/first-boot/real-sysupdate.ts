@@ -8,10 +8,11 @@
  *   machine's /usr/lib/x86_64-linux-gnu/systemd, which holds only 252's libsystemd-shared;
  * - SYSTEMD_PULL_PATH at the unpacked systemd-pull (from systemd-container): url-file sources are
  *   fetched by the systemd-pull it execs, /lib/systemd/systemd-pull unless that variable says
- *   otherwise (pull_binary_path() in systemd's src/shared/import-util.h, called from
- *   src/sysupdate/sysupdate-resource.c and sysupdate-transfer.c);
- * - --root=ROOT: the transfers are read from ROOT/etc/sysupdate.COMPONENT.d and targets resolved
- *   below ROOT; no os-release is needed there for regular-file targets;
+ *   otherwise (pull_binary_path() in systemd's src/sysupdate/sysupdate.h, called from
+ *   sysupdate-resource.c and sysupdate-transfer.c; the variable's name is in the 254 binary);
+ * - --root=ROOT (--image= wants a disk image to dissect, not a folder): the transfers are read
+ *   from ROOT/etc/sysupdate.COMPONENT.d and targets resolved below ROOT; no os-release is needed
+ *   there for regular-file targets;
  * - the [Target] Path= folder must exist below the root ("Failed to resolve …"), and for `update`
  *   the CurrentSymlink='s folder too;
  * - %a expands to the machine's own architecture (x86-64 here) and no option changes it, so a copy
