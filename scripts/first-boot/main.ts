@@ -2,7 +2,8 @@
  * First boot, simulated: every node of the matrix (matrix.ts) is applied by the real Ignition
  * binary to a scratch root and checked (simulate-node.ts); then one defect of each kind is planted
  * in a good node and must be caught; then nodes boot from a local mirror filled by the real
- * `cli mirror --download` (local-mirror.ts), where the real systemd-sysupdate runs over them.
+ * `cli mirror --download` (local-mirror.ts), where the real systemd-sysupdate runs over them; last,
+ * a 3+2 cluster booted at the old minor is upgraded by each node's real upgrade.sh (upgrade.ts).
  * Prints one line per node and a summary; exits 1 on any failure, and also when it cannot run at
  * all (not root, a tool missing, systemd 254 not unpacked), which it says plainly.
  * Usage (as root): scripts/systemd-backports.sh && npx tsx scripts/first-boot/main.ts
@@ -15,6 +16,7 @@ import path from "node:path";
 import type { JsonObject } from "./ignition-json.ts";
 import { localMirrorBoot, type MirrorBootLine } from "./local-mirror.ts";
 import { simulatedNodes } from "./matrix.ts";
+import { upgradeSimulation } from "./upgrade.ts";
 import { plantedDefects } from "./planted-defects.ts";
 import { findSysupdate } from "./real-sysupdate.ts";
 import { ignitionBinary, simulateNode, type NodeResult } from "./simulate-node.ts";
@@ -31,6 +33,8 @@ function missingPrerequisites(): string[] {
   for (const [tool, pkg] of [
     ["systemd-analyze", "systemd"],
     ["shellcheck", "shellcheck"],
+    // upgrade.sh downloads with it (through a recording wrapper) in the upgrade simulation.
+    ["curl", "curl"],
   ] as const)
     if (spawnSync(tool, ["--version"]).status !== 0)
       missing.push(`no ${tool}: install Debian's ${pkg} package`);
@@ -106,24 +110,48 @@ const mirrorLines: MirrorBootLine[] = await localMirrorBoot(path.join(work, "loc
     },
   ],
 );
-for (const line of mirrorLines) {
-  console.log(`${line.kind === "note" ? "    " : line.ok ? "ok  " : "FAIL"} ${line.text}`);
-  for (const detail of line.details) console.log(`       ${detail}`);
+/** Prints the lines of a part and counts its checks and planted defects. */
+function report(lines: MirrorBootLine[]) {
+  for (const line of lines) {
+    console.log(`${line.kind === "note" ? "    " : line.ok ? "ok  " : "FAIL"} ${line.text}`);
+    for (const detail of line.details) console.log(`       ${detail}`);
+  }
+  const checks = lines.filter((line) => line.kind === "check");
+  const defects = lines.filter((line) => line.kind === "defect");
+  return {
+    checks: checks.length,
+    failedChecks: checks.filter((line) => !line.ok).length,
+    defects: defects.length,
+    missedDefects: defects.filter((line) => !line.ok).length,
+  };
 }
-const mirrorDefects = mirrorLines.filter((line) => line.kind === "defect");
-const mirrorChecks = mirrorLines.filter((line) => line.kind === "check");
-const failedMirrorChecks = mirrorChecks.filter((line) => !line.ok).length;
-const missedMirrorDefects = mirrorDefects.filter((line) => !line.ok).length;
+const mirror = report(mirrorLines);
+
+// Upgrade a cluster: each node's real upgrade.sh over a tree Ignition made at the old minor.
+const upgrade = report(
+  await upgradeSimulation(path.join(work, "upgrade")).catch((error: unknown) => [
+    {
+      kind: "check" as const,
+      ok: false,
+      text: "upgrade: the simulation could not run",
+      details: [(error as Error).stack ?? String(error)],
+    },
+  ]),
+);
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   `first boot: ${nodes.length - failedNodes}/${nodes.length} nodes came up as configured, ` +
     `${plantedDefects.length - missedDefects}/${plantedDefects.length} planted defects caught; ` +
-    `from a local mirror: ${mirrorChecks.length - failedMirrorChecks}/${mirrorChecks.length} checks passed, ` +
-    `${mirrorDefects.length - missedMirrorDefects}/${mirrorDefects.length} planted defects caught; in ${seconds} s`,
+    `from a local mirror: ${mirror.checks - mirror.failedChecks}/${mirror.checks} checks passed, ` +
+    `${mirror.defects - mirror.missedDefects}/${mirror.defects} planted defects caught; ` +
+    `upgrade: ${upgrade.checks - upgrade.failedChecks}/${upgrade.checks} checks passed, ` +
+    `${upgrade.defects - upgrade.missedDefects}/${upgrade.defects} planted defects caught; in ${seconds} s`,
 );
 const failed =
-  failedNodes > 0 || missedDefects > 0 || failedMirrorChecks > 0 || missedMirrorDefects > 0;
+  failedNodes > 0 ||
+  missedDefects > 0 ||
+  [mirror, upgrade].some((part) => part.failedChecks > 0 || part.missedDefects > 0);
 if (failed || process.env.FIRST_BOOT_KEEP) console.log(`trees kept in ${work}`);
 else rmSync(work, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -189,6 +189,7 @@ case "$active" in
 esac
 
 step="get and check $image"
+# Before the image already here is checked too: a resumed run has it, and needs its digest.
 if [ -z "$image_sha256" ]; then
   # No digest was published with the release: the bakery's listing names it, as sysupdate reads it.
   listing="$images/.SHA256SUMS.part"
