@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./offline-test";
+import { liveBakery, routeGithub } from "./fixtures/github";
 import { chooseMode, clusterReadiness, download, group } from "./page-helpers";
 
 /** The cluster of the brief: 3 control planes and 2 workers at v1.35's newest patch. */
@@ -212,6 +213,27 @@ test("cluster-secrets.json fills the choices from the link it records; an older 
       "This cluster-secrets.json of cluster kubernetes is older: it does not record the link",
     ),
   ).toBeVisible();
+});
+
+test("with the live release list, the target's own release gives GitHub's digest, pinned in every script", async ({
+  page,
+}) => {
+  // Page routes come before the offline context's: GitHub answers as the bakery might later.
+  await routeGithub(page, liveBakery);
+  await page.goto("./?mode=upgrade&k8s=v1.36&control-planes=3&workers=2&endpoint=10.0.0.100:6443");
+  await expect(page.getByLabel("Upgrade to").locator("option:checked")).toContainText(
+    "v1.37.0: the default",
+  );
+  const digest = "3f".repeat(32);
+  await expect(upgradeReadiness(page)).toContainText("Ready to upgrade", { timeout: 20_000 });
+  await expect(upgradeReadiness(page)).not.toContainText("SHA256SUMS");
+  const saved = await download(page, "Download upgrade (.zip)");
+  expect(saved.name).toBe("upgrade-kubernetes-v1.37.0.zip");
+  const zip = unzipSync(new Uint8Array(readFileSync(saved.file)));
+  for (const folder of ["01-cp-1", "05-worker-2"])
+    expect(strFromU8(zip[`${folder}/upgrade.sh`] as Uint8Array)).toContain(
+      `image_sha256='${digest}'`,
+    );
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
