@@ -30,9 +30,10 @@ export const featurePublicFiles = {
   catalogue: ["catalogue-status.tsx"],
   mirror: ["mirror-panel.tsx"],
   cluster: ["cluster-actions.tsx", "cluster-fields.tsx", "use-cluster-secrets.ts"],
-  preview: ["preview-panel.tsx"],
+  preview: ["file-text.tsx", "preview-panel.tsx"],
   readiness: ["confirm-not-ready.tsx", "readiness-summary.tsx"],
   share: ["bundle-actions.tsx", "share-link-button.tsx"],
+  upgrade: ["upgrade-panel.tsx"],
   wizard: [],
   "next-steps": [],
 };

@@ -4,7 +4,12 @@ import { useChosenRelease } from "../api/queries/release-query";
 import type { Catalogue } from "../core/catalogue/catalogue";
 import { archFallback } from "../core/catalogue/releases";
 import { fieldLabels, readFormInput, type FormInput } from "../core/config/form-input";
-import { decodePreset, encodePreset, type PresetNotice } from "../core/config/preset";
+import {
+  decodePreset,
+  encodePreset,
+  type DecodedPreset,
+  type PresetNotice,
+} from "../core/config/preset";
 import { clusterReadiness, nodeReadiness } from "../core/readiness/readiness";
 import type { ClusterNode } from "../core/render/render-cluster";
 import { ClusterActions, ClusterDownload } from "../features/cluster/cluster-actions";
@@ -16,6 +21,11 @@ import { useNodeDownloads } from "../features/share/bundle-actions";
 import { MirrorPanel } from "../features/mirror/mirror-panel";
 import { NextStepsPanel } from "../features/next-steps/next-steps-panel";
 import { ShareLinkButton } from "../features/share/share-link-button";
+import {
+  UpgradeOutputSection,
+  UpgradeSourceSection,
+  UpgradeTargetSection,
+} from "../features/upgrade/upgrade-panel";
 import { ChoicesForm } from "../features/wizard/choices-form";
 import { PresetNotices } from "../features/wizard/preset-notices";
 import { useAddressQuery } from "../features/wizard/use-address-query";
@@ -114,10 +124,12 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   useEffect(() => {
     if (fallbackArch) form.setValue("arch", fallbackArch, { shouldDirty: true });
   }, [fallbackArch, form]);
-  // A new cluster's control plane makes its secrets; a worker asks which cluster it joins.
+  // A new cluster's control plane makes its secrets; a worker asks which cluster it joins. An
+  // upgrade makes none: the cluster has its own.
   const zeroTouch = state.bootstrap === "generated";
+  const upgrading = state.mode === "upgrade";
   const cluster = useClusterSecrets(
-    zeroTouch && state.role === "control-plane",
+    zeroTouch && state.role === "control-plane" && !upgrading,
     Number(state.controlPlanes),
   );
   const secrets = zeroTouch ? cluster.secrets : undefined;
@@ -221,13 +233,16 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   const clusterSection = useMemo(
     () => (
       <ClusterFields form={form} state={state} errors={errors}>
-        <ClusterActions
-          state={state}
-          secrets={secrets}
-          onRegenerate={regenerate}
-          onLoad={loadClusterSecrets}
-          onSaved={secretsSaved}
-        />
+        {/* An upgrade reads the cluster's secrets file beside its link, above. */}
+        {!upgrading && (
+          <ClusterActions
+            state={state}
+            secrets={secrets}
+            onRegenerate={regenerate}
+            onLoad={loadClusterSecrets}
+            onSaved={secretsSaved}
+          />
+        )}
         {secretsProblem && (
           <p className="field-error" role="alert">
             {secretsProblem}
@@ -235,7 +250,54 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
         )}
       </ClusterFields>
     ),
-    [form, state, errors, secrets, regenerate, loadClusterSecrets, secretsSaved, secretsProblem],
+    [
+      form,
+      state,
+      errors,
+      upgrading,
+      secrets,
+      regenerate,
+      loadClusterSecrets,
+      secretsSaved,
+      secretsProblem,
+    ],
+  );
+  // Upgrade a cluster: the cluster's link fills every field (the mode stays), its ignored
+  // parameters listed as a link's are.
+  const applyClusterLink = useCallback(
+    (preset: DecodedPreset) => {
+      const next: FormInput = { ...preset.state, ...preset.typed };
+      const options = { shouldDirty: true, shouldValidate: true };
+      for (const field of Object.keys(next) as (keyof FormInput)[])
+        form.setValue(field, next[field], options);
+      setPresetNotices(preset.notices);
+    },
+    [form],
+  );
+  const upgradeSource = useMemo(
+    () =>
+      upgrading ? (
+        <UpgradeSourceSection
+          catalogue={catalogue}
+          onApply={applyClusterLink}
+          loadSecrets={loadClusterSecrets}
+        />
+      ) : undefined,
+    [upgrading, catalogue, applyClusterLink, loadClusterSecrets],
+  );
+  const typedTarget = values.upgradeTo ?? "";
+  const upgradeTarget = useMemo(
+    () =>
+      upgrading ? (
+        <UpgradeTargetSection
+          form={form}
+          catalogue={catalogue}
+          state={state}
+          typed={typedTarget}
+          error={errors.upgradeTo}
+        />
+      ) : undefined,
+    [upgrading, form, catalogue, state, typedTarget, errors.upgradeTo],
   );
   return (
     <main className="wizard">
@@ -256,56 +318,73 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
           errors={errors}
           cluster={clusterSection}
           extraButaneErrors={extraButaneErrors}
+          upgradeSource={upgradeSource}
+          upgradeTarget={upgradeTarget}
         />
       </section>
       {/* The skip link's target: focusable from the link only. */}
       <section className="output" aria-label="Preview" id="preview" tabIndex={-1}>
-        {/* On phones a bar fixed at the bottom: readiness, the one primary action, the preview. */}
-        <div className="output-bar">
-          {makesCluster ? (
-            <ClusterDownload
-              state={state}
-              secrets={secrets}
-              imageSha256={imageSha256}
-              readiness={clusterJudgement}
-              judgeNodes={judgeNodes}
-              onSaved={secretsSaved}
-            />
-          ) : (
-            <>
-              {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
-              {downloads.downloadAll}
-            </>
-          )}
-          <a className="to-preview" href="#preview-panel">
-            Preview
-          </a>
-        </div>
-        <div className="share-actions">
-          {!makesCluster && downloads.downloadIgnition}
-          <ShareLinkButton query={query} />
-        </div>
-        {makesCluster && (
-          <p className="help">
-            The control plane&apos;s files; each worker&apos;s differ in host name and role.
-          </p>
-        )}
-        {rendered && readiness ? (
-          <PreviewPanel
-            files={rendered.files}
-            compiled={rendered.compiled}
-            readiness={readiness}
-            onHandOut={zeroTouch ? handedOut : undefined}
-            secretValues={secretValues}
-            secretsPending={zeroTouch && !secrets && state.role === "control-plane"}
+        {upgrading ? (
+          <UpgradeOutputSection
+            state={state}
+            errors={errors}
+            catalogue={catalogue}
+            shareLink={<ShareLinkButton query={query} />}
           />
         ) : (
-          <p className="preview-loading" role="status">
-            Preparing the preview…
-          </p>
+          <>
+            {/* On phones a bar fixed at the bottom: readiness, the one primary action, the preview. */}
+            <div className="output-bar">
+              {makesCluster ? (
+                <ClusterDownload
+                  state={state}
+                  secrets={secrets}
+                  imageSha256={imageSha256}
+                  readiness={clusterJudgement}
+                  judgeNodes={judgeNodes}
+                  onSaved={secretsSaved}
+                />
+              ) : (
+                <>
+                  {readiness && <ReadinessSummary readiness={readiness} title="This node" />}
+                  {downloads.downloadAll}
+                </>
+              )}
+              <a className="to-preview" href="#preview-panel">
+                Preview
+              </a>
+            </div>
+            <div className="share-actions">
+              {!makesCluster && downloads.downloadIgnition}
+              <ShareLinkButton query={query} />
+            </div>
+            {makesCluster && (
+              <p className="help">
+                The control plane&apos;s files; each worker&apos;s differ in host name and role.
+              </p>
+            )}
+            {rendered && readiness ? (
+              <PreviewPanel
+                files={rendered.files}
+                compiled={rendered.compiled}
+                readiness={readiness}
+                onHandOut={zeroTouch ? handedOut : undefined}
+                secretValues={secretValues}
+                secretsPending={zeroTouch && !secrets && state.role === "control-plane"}
+              />
+            ) : (
+              <p className="preview-loading" role="status">
+                Preparing the preview…
+              </p>
+            )}
+            <MirrorPanel
+              state={state}
+              imageSha256={imageSha256}
+              invalidFields={invalidMirrorFields}
+            />
+            <NextStepsPanel state={state} />
+          </>
         )}
-        <MirrorPanel state={state} imageSha256={imageSha256} invalidFields={invalidMirrorFields} />
-        <NextStepsPanel state={state} />
       </section>
     </main>
   );

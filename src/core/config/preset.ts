@@ -236,7 +236,7 @@ function inferredMode(given: ReadonlySet<string>, state: WizardState): Mode {
 }
 
 /** The query part of a full URL, a "?query" or a bare query. */
-function queryOf(input: string): string {
+export function queryOf(input: string): string {
   const question = input.indexOf("?");
   const query = question >= 0 ? input.slice(question + 1) : input;
   const hash = query.indexOf("#");

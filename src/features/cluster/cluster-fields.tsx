@@ -24,7 +24,8 @@ export function ClusterFields({
   const { register } = form;
   const generated = state.bootstrap === "generated";
   const worker = state.role === "worker";
-  const makesCluster = state.mode === "cluster";
+  // An upgrade shows the cluster's choices as a new cluster has them.
+  const makesCluster = state.mode === "cluster" || state.mode === "upgrade";
   const cni = cniOption(state.cni);
   const release = generated ? cniRelease(state.cni, state.kubernetesVersion) : undefined;
   return (
@@ -177,7 +178,11 @@ export function ClusterFields({
                 label="Workers"
                 registration={register("workers")}
                 error={errors.workers}
-                help={`For Download cluster: 0 to ${maxWorkers}.`}
+                help={
+                  state.mode === "upgrade"
+                    ? `The workers the cluster has: 0 to ${maxWorkers}.`
+                    : `For Download cluster: 0 to ${maxWorkers}.`
+                }
               />
               <TextField
                 label="Worker host names"

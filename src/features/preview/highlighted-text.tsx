@@ -5,16 +5,26 @@ import type { Language } from "./highlighter";
 
 type Highlight = (text: string, language: Language) => Root;
 
-let highlighter: Promise<Highlight> | undefined;
-/** The highlighter is fetched once, after first paint; until then text shows plain. */
-function loadHighlighter(): Promise<Highlight> {
-  highlighter ??= import("./highlighter").then((module) => module.highlightTree);
-  return highlighter;
+/** The node files' grammars, or the shell's and Markdown's (the upgrade's scripts and runbook). */
+type Family = "node" | "shell";
+const familyOf = (language: Language): Family =>
+  language === "bash" || language === "markdown" ? "shell" : "node";
+
+const highlighters: Partial<Record<Family, Promise<Highlight>>> = {};
+/** Each highlighter is fetched once, after first paint; until then text shows plain. */
+function loadHighlighter(family: Family): Promise<Highlight> {
+  highlighters[family] ??=
+    family === "shell"
+      ? import("./highlighter-shell").then((module) => module.highlightTree)
+      : import("./highlighter").then((module) => module.highlightTree);
+  return highlighters[family];
 }
 
 export function languageOf(fileName: string): Language {
   if (fileName.endsWith(".bu") || fileName.endsWith(".yaml")) return "yaml";
   if (fileName.endsWith(".ign") || fileName.endsWith(".json")) return "json";
+  if (fileName.endsWith(".sh")) return "bash";
+  if (fileName.endsWith(".md")) return "markdown";
   return "ini";
 }
 
@@ -42,21 +52,25 @@ const Line = memo(
 );
 
 export function HighlightedText({ text, language }: { text: string; language: Language }) {
-  const [highlight, setHighlight] = useState<Highlight | undefined>(undefined);
+  const family = familyOf(language);
+  const [highlight, setHighlight] = useState<{ family: Family; run: Highlight } | undefined>(
+    undefined,
+  );
   useEffect(() => {
     let active = true;
-    loadHighlighter().then(
-      (loaded) => active && setHighlight(() => loaded),
+    loadHighlighter(family).then(
+      (run) => active && setHighlight({ family, run }),
       () => undefined, // Plain text is fine when the chunk cannot load.
     );
     return () => {
       active = false;
     };
-  }, []);
+  }, [family]);
   // Re-highlight only when the text changes, not on every keystroke elsewhere in the form.
   const lines = useMemo(
-    () => (highlight ? highlightedLines(highlight(text, language)) : undefined),
-    [highlight, text, language],
+    () =>
+      highlight?.family === family ? highlightedLines(highlight.run(text, language)) : undefined,
+    [highlight, family, text, language],
   );
   // Each line in its own span: the stylesheet numbers them, so Butane's "line 12" can be found.
   if (!lines) {

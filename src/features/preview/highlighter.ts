@@ -4,9 +4,10 @@ import yaml from "highlight.js/lib/languages/yaml";
 import { createLowlight } from "lowlight";
 
 /** Loaded on demand: only the grammars the preview shows. */
-const lowlight = createLowlight({ json, ini, yaml });
+export const lowlight = createLowlight({ json, ini, yaml });
 
-export type Language = "yaml" | "json" | "ini";
+/** The node files' grammars here; "bash" and "markdown" in highlighter-shell.ts. */
+export type Language = "yaml" | "json" | "ini" | "bash" | "markdown";
 
 export function highlightTree(text: string, language: Language) {
   return lowlight.highlight(language, text);

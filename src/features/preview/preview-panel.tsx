@@ -8,7 +8,7 @@ import { ActionButton } from "../../ui/action-button";
 import { copyText } from "../../ui/copy-text";
 import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
-import { HighlightedText, languageOf } from "./highlighted-text";
+import { FileText } from "./file-text";
 import { secretFileSources } from "../../core/render/secret-files";
 import { maskSecrets } from "./mask-secrets";
 
@@ -146,22 +146,11 @@ export const PreviewPanel = memo(function PreviewPanel({
         )}
         {file ? (
           <>
-            {/* The frame clips what the text has scrolled past (overflow: hidden), so checkers
-                such as axe see those lines as out of view rather than covered. */}
-            <div className="file-text-frame">
-              <pre
-                className="file-text"
-                // A region carries the label (a bare <pre> cannot); focusable so it scrolls by keyboard.
-                role="region"
-                tabIndex={0}
-                aria-label={`Contents of ${file.name}`}
-                data-file={file.name}
-                // Text selected and copied by hand leaves the page too.
-                onCopy={() => onHandOut?.(holdsSecret(file.name))}
-              >
-                <HighlightedText text={shownText} language={languageOf(file.name)} />
-              </pre>
-            </div>
+            <FileText
+              name={file.name}
+              text={shownText}
+              onCopy={() => onHandOut?.(holdsSecret(file.name))}
+            />
             <div className="file-actions">
               <ActionButton
                 label="Copy"

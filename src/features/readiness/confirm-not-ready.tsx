@@ -87,16 +87,21 @@ export function useConfirm(): Ask {
 
 /**
  * Ready output goes at once; output that is not ready needs the second step, which lists
- * what to fix. `action` names what is about to happen: "Download all (.zip)".
+ * what to fix. `action` names what is about to happen: "Download all (.zip)"; `purpose` what
+ * the files are for: "boot", "upgrade".
  */
-export function useConfirmNotReady(): (action: string, readiness: Readiness) => Promise<boolean> {
+export function useConfirmNotReady(): (
+  action: string,
+  readiness: Readiness,
+  purpose?: string,
+) => Promise<boolean> {
   const ask = useConfirm();
   return useCallback(
-    async (action, readiness) => {
+    async (action, readiness, purpose = "boot") => {
       if (readiness.ready) return true;
       const count = readiness.blocking.length;
       return ask({
-        title: `Not ready to boot: ${count} ${count === 1 ? "thing" : "things"} to fix`,
+        title: `Not ready to ${purpose}: ${count} ${count === 1 ? "thing" : "things"} to fix`,
         intro: `${action} gives files that cannot work as they are:`,
         items: readiness.blocking.map((item) => item.message),
         proceed: `${action} anyway`,

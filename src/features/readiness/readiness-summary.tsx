@@ -14,17 +14,21 @@ import { focusReadinessItem } from "./focus-field";
 export const ReadinessSummary = memo(function ReadinessSummary({
   readiness,
   title,
+  action = "boot",
 }: {
   readiness: Readiness;
-  /** What is judged: "This node", "The cluster". */
+  /** What is judged: "This node", "The cluster", "The upgrade". */
   title: string;
+  /** What the files are ready for: "Ready to boot", "Ready to upgrade". */
+  action?: string;
 }) {
-  const headline = readinessHeadline(readiness);
+  const headline = readinessHeadline(readiness, action);
+  const testId = title === "The cluster" ? "cluster" : title === "The upgrade" ? "upgrade" : "node";
   const items = [...readiness.blocking, ...readiness.warnings];
   return (
     <div
       className={`readiness ${readiness.ready ? "readiness-ready" : "readiness-blocked"}`}
-      data-testid={`readiness-${title === "The cluster" ? "cluster" : "node"}`}
+      data-testid={`readiness-${testId}`}
     >
       <p className="readiness-headline">
         <span className="readiness-title">{title}: </span>

@@ -37,6 +37,8 @@ function Form({ state }: { state: WizardState }) {
       state={state}
       errors={{}}
       cluster={null}
+      upgradeSource={<p>THE-LINK-FIELD</p>}
+      upgradeTarget={<p>THE-TARGET-FIELD</p>}
     />
   );
 }
@@ -53,5 +55,21 @@ describe("the form maps over the core choices table", () => {
     expect(html).toContain("riscv64 (RISC-V)");
     expect(html).toContain("A fleet of clusters");
     expect(html).toMatch(/<option value="edge">edge \(nightly\)<\/option>/);
+  });
+
+  it("in Upgrade a cluster, asks for the cluster's link first and the target after the version it runs", () => {
+    const upgrading = renderToStaticMarkup(
+      <Form state={{ ...defaultWizardState("v1.35.6"), mode: "upgrade" }} />,
+    );
+    const at = (text: string) => upgrading.indexOf(text);
+    expect(at("Upgrade a cluster")).toBeGreaterThan(0);
+    expect(at("THE-LINK-FIELD")).toBeGreaterThan(at("Upgrade a cluster"));
+    expect(at("Kubernetes version the cluster runs now")).toBeGreaterThan(at("THE-LINK-FIELD"));
+    expect(at("THE-TARGET-FIELD")).toBeGreaterThan(at("Kubernetes version the cluster runs now"));
+    expect(at("THE-TARGET-FIELD")).toBeLessThan(at("Architecture"));
+    // Other modes show neither.
+    const node = renderToStaticMarkup(<Form state={defaultWizardState("v1.35.6")} />);
+    expect(node).not.toContain("THE-LINK-FIELD");
+    expect(node).not.toContain("THE-TARGET-FIELD");
   });
 });

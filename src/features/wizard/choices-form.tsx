@@ -32,6 +32,8 @@ export const ChoicesForm = memo(function ChoicesForm({
   errors,
   extraButaneErrors,
   cluster,
+  upgradeSource,
+  upgradeTarget,
 }: {
   form: UseFormReturn<FormInput>;
   catalogue: Catalogue;
@@ -42,8 +44,13 @@ export const ChoicesForm = memo(function ChoicesForm({
   extraButaneErrors?: React.ReactNode;
   /** The cluster section, owned by the cluster feature. */
   cluster: React.ReactNode;
+  /** Upgrade a cluster: where its choices come from (its link), owned by the upgrade feature. */
+  upgradeSource?: React.ReactNode;
+  /** Upgrade a cluster: the version it goes to, shown after the version it runs. */
+  upgradeTarget?: React.ReactNode;
 }) {
   const { register } = form;
+  const upgrading = state.mode === "upgrade";
   const minor = minorOf(state.kubernetesVersion);
   const digest = release?.sha256[state.arch];
   // The person's own clock says which minors upstream still supports.
@@ -76,8 +83,11 @@ export const ChoicesForm = memo(function ChoicesForm({
       {state.mode === "node" && (
         <ChoiceField choice={choices.role} registration={register("role")} value={state.role} />
       )}
+      {upgrading && upgradeSource}
       <div className="field">
-        <label htmlFor="field-kubernetesVersion">Kubernetes version</label>
+        <label htmlFor="field-kubernetesVersion">
+          {upgrading ? "Kubernetes version the cluster runs now" : "Kubernetes version"}
+        </label>
         <select id="field-kubernetesVersion" {...register("kubernetesVersion")}>
           {catalogue.minors.map((group) => {
             const support = minorSupport(group.minor, today);
@@ -108,6 +118,7 @@ export const ChoicesForm = memo(function ChoicesForm({
           <p className="field-warning">{chosenSupport.warning}</p>
         )}
       </div>
+      {upgrading && upgradeTarget}
       <ChoiceField
         choice={choices.arch}
         registration={register("arch")}
@@ -133,7 +144,7 @@ export const ChoicesForm = memo(function ChoicesForm({
           registration={register("hostname")}
           error={errors.hostname}
           help={
-            state.mode === "cluster"
+            state.mode === "cluster" || upgrading
               ? "The control plane's host name, e.g. cp-1; empty names it control-plane. Lower-case letters, digits, '-' and '.'."
               : "Written to /etc/hostname, e.g. node-1; empty keeps the name the platform gives. Lower-case letters, digits, '-' and '.'."
           }
