@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
-import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
+import type { WizardState } from "../core/config/wizard-state";
 import { listedFolder, mirrorList, mirrorNodes, type MirrorList } from "../core/mirror/mirror-list";
 import { parseSha256Sums, sha256SumsText } from "../core/mirror/sha256-sums";
 import { listingFileName } from "../core/render/bakery";
@@ -12,7 +12,7 @@ import {
   mirrorSchema,
 } from "../core/mirror/download-sources";
 import { presetInput } from "./preset-input";
-import { maxCliWorkers } from "./render-usage";
+import { controlPlanesArg, workersArg } from "./count-args";
 import { mirrorUsage } from "./mirror-usage";
 
 export interface MirrorIo {
@@ -61,16 +61,13 @@ function parseArgs(argv: string[]): MirrorArgs | string {
       args.preset = value;
       presetGiven = true;
     } else if (arg === "--workers") {
-      if (!/^\d{1,4}$/.test(value) || Number(value) > maxCliWorkers) {
-        return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${value}`;
-      }
-      args.workers = Number(value);
+      const count = workersArg(value);
+      if ("problem" in count) return count.problem;
+      args.workers = count.workers;
     } else if (arg === "--control-planes") {
-      const allowed = controlPlaneCounts as readonly string[];
-      if (!allowed.includes(value)) {
-        return `--control-planes takes ${allowed.join(", ")}, not ${value}`;
-      }
-      args.controlPlanes = value as WizardState["controlPlanes"];
+      const count = controlPlanesArg(value);
+      if ("problem" in count) return count.problem;
+      args.controlPlanes = count.controlPlanes;
     } else if (arg === "--download") args.download = value;
     else if (arg === "--from") {
       if (!mirrorSchema.safeParse(value).success) {

@@ -4,9 +4,10 @@ import { clusterBundle, clusterSecretsText } from "../core/bundle/cluster-bundle
 import { parseClusterSecrets } from "../core/cluster/cluster-secrets-file";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../core/file-names";
 import { generateNodeSecrets } from "../core/cluster/generate-secrets";
-import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
+import type { WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/cluster/node-secrets";
-import { maxCliWorkers, renderUsage } from "./render-usage";
+import { renderUsage } from "./render-usage";
+import { controlPlanesArg, workersArg } from "./count-args";
 import { nodeBundle } from "../core/bundle/node-bundle";
 import {
   clusterReadiness,
@@ -57,18 +58,13 @@ function parseArgs(argv: string[]): RenderArgs | string {
       } else if (arg === "--out") args.out = value();
       else if (arg === "--secrets") args.secrets = value();
       else if (arg === "--workers") {
-        const count = value();
-        if (!/^\d{1,4}$/.test(count) || Number(count) > maxCliWorkers) {
-          return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
-        }
-        args.workers = Number(count);
+        const count = workersArg(value());
+        if ("problem" in count) return count.problem;
+        args.workers = count.workers;
       } else if (arg === "--control-planes") {
-        const count = value();
-        const allowed = controlPlaneCounts as readonly string[];
-        if (!allowed.includes(count)) {
-          return `--control-planes takes ${allowed.join(", ")} (an odd count keeps etcd's majority), not ${count}`;
-        }
-        args.controlPlanes = count as WizardState["controlPlanes"];
+        const count = controlPlanesArg(value());
+        if ("problem" in count) return count.problem;
+        args.controlPlanes = count.controlPlanes;
       } else if (arg === "--join-token") args.joinToken = value();
       else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;

@@ -1,8 +1,8 @@
 import { presetInput } from "./preset-input";
 import { upgradeUsage } from "./upgrade-usage";
-import { maxCliWorkers } from "./render-usage";
+import { controlPlanesArg, workersArg } from "./count-args";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
-import { controlPlaneCounts, type WizardState } from "../core/config/wizard-state";
+import type { WizardState } from "../core/config/wizard-state";
 import { upgradeReadiness } from "../core/readiness/upgrade-readiness";
 import { upgradePlan } from "../core/upgrade/upgrade-plan";
 import { upgradeBundle } from "../core/upgrade/upgrade-bundle";
@@ -44,16 +44,13 @@ function parseArgs(argv: string[]): UpgradeArgs | string {
       } else if (arg === "--to") args.to = value();
       else if (arg === "--out") args.out = value();
       else if (arg === "--workers") {
-        const count = value();
-        if (!/^\d{1,4}$/.test(count) || Number(count) > maxCliWorkers)
-          return `--workers takes a whole number from 0 to ${maxCliWorkers}, not ${count}`;
-        args.workers = String(Number(count));
+        const count = workersArg(value());
+        if ("problem" in count) return count.problem;
+        args.workers = String(count.workers);
       } else if (arg === "--control-planes") {
-        const count = value();
-        const allowed = controlPlaneCounts as readonly string[];
-        if (!allowed.includes(count))
-          return `--control-planes takes ${allowed.join(", ")}, not ${count}`;
-        args.controlPlanes = count as WizardState["controlPlanes"];
+        const count = controlPlanesArg(value());
+        if ("problem" in count) return count.problem;
+        args.controlPlanes = count.controlPlanes;
       } else if (arg === "--api") args.api = value();
       else if (arg === "--strict") args.strict = true;
       else return `unknown argument: ${arg}`;
