@@ -110,6 +110,17 @@ export function summarise(items: ReadinessItem[]): Readiness {
   };
 }
 
+/** A value typed but not valid blocks: `leftOut` says what is made without it meanwhile. */
+export function invalidValueItems(
+  fieldErrors: FieldErrors,
+  leftOut: string,
+  affects: string[],
+): ReadinessItem[] {
+  return (Object.entries(fieldErrors) as [keyof WizardState, string][]).map(([field, message]) =>
+    item("blocking", "invalid-value", [field], `${message} ${leftOut} until it is fixed.`, affects),
+  );
+}
+
 /**
  * Invalid values, the catalogue, and the secrets: what every node and cluster needs. A cluster
  * is only ever made with its secrets (Download cluster waits for them), so only a node checks.
@@ -120,18 +131,7 @@ function commonRules(
   affects: string[],
 ): ReadinessItem[] {
   const { state, fieldErrors, catalogue, release } = input;
-  const items: ReadinessItem[] = [];
-  for (const [field, message] of Object.entries(fieldErrors) as [keyof WizardState, string][]) {
-    items.push(
-      item(
-        "blocking",
-        "invalid-value",
-        [field],
-        `${message} The files leave this value out until it is fixed.`,
-        affects,
-      ),
-    );
-  }
+  const items = invalidValueItems(fieldErrors, "The files leave this value out", affects);
   const published = release ?? findRelease(catalogue, state.kubernetesVersion);
   if (!published) {
     items.push(

@@ -6,7 +6,7 @@ import type { WizardState } from "../config/wizard-state";
 import { addonUpgrades, upgradePlan } from "../upgrade/upgrade-plan";
 import { nextMinor } from "../upgrade/upgrade-target";
 import { minorOf } from "../version";
-import { item, summarise, type Readiness, type ReadinessItem } from "./readiness";
+import { invalidValueItems, item, summarise, type Readiness } from "./readiness";
 
 /*
  * Apart from readiness.ts so the page's first load does not carry the upgrade's plan (its add-on
@@ -27,18 +27,7 @@ export interface UpgradeReadinessInput {
 export function upgradeReadiness(input: UpgradeReadinessInput): Readiness {
   const { state, fieldErrors, catalogue } = input;
   const affects = ["every node"];
-  const items: ReadinessItem[] = [];
-  for (const [field, message] of Object.entries(fieldErrors) as [keyof WizardState, string][]) {
-    items.push(
-      item(
-        "blocking",
-        "invalid-value",
-        [field],
-        `${message} The upgrade is made without this value until it is fixed.`,
-        affects,
-      ),
-    );
-  }
+  const items = invalidValueItems(fieldErrors, "The upgrade is made without this value", affects);
   const plan = upgradePlan(
     state,
     catalogue,
