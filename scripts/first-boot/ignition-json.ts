@@ -18,3 +18,19 @@ export function stringAt(object: JsonObject, key: string): string | undefined {
   const value = object[key];
   return typeof value === "string" ? value : undefined;
 }
+
+/** A file of the config whose source ends in `/<name>`: its source and the hash Ignition checks. */
+export function imageFileEntry(config: JsonObject, name: string): { source: string; hash: string } {
+  for (const file of listAt(config, "storage", "files")) {
+    const contents = file.contents;
+    if (!isObject(contents)) continue;
+    const source = stringAt(contents, "source") ?? "";
+    if (!source.endsWith(`/${name}`)) continue;
+    const verification = contents.verification;
+    return {
+      source,
+      hash: isObject(verification) ? (stringAt(verification, "hash") ?? "") : "",
+    };
+  }
+  return { source: "", hash: "" };
+}

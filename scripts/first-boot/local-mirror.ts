@@ -50,7 +50,7 @@ import { imageFileName, imageMatchPattern, minorOf } from "../../src/core/versio
 import { checkTree } from "./check-tree.ts";
 import { unexpectedChanges, withStandIns } from "./config-copy.ts";
 import { expectedTree } from "./expected-tree.ts";
-import { isObject, listAt, stringAt, type JsonObject } from "./ignition-json.ts";
+import { imageFileEntry, type JsonObject } from "./ignition-json.ts";
 import { compiledIgnition, presetQuery, versionsFor } from "./matrix.ts";
 import { applyIgnition, serve, standInBytes } from "./simulate-node.ts";
 import {
@@ -322,22 +322,6 @@ export async function checkSysupdateFromMirror(
   };
 }
 
-/** The image's file in the config: its source and the hash Ignition checks. */
-function imageEntry(config: JsonObject, imageName: string): { source: string; hash: string } {
-  for (const file of listAt(config, "storage", "files")) {
-    const contents = file.contents;
-    if (!isObject(contents)) continue;
-    const source = stringAt(contents, "source") ?? "";
-    if (!source.endsWith(`/${imageName}`)) continue;
-    const verification = contents.verification;
-    return {
-      source,
-      hash: isObject(verification) ? (stringAt(verification, "hash") ?? "") : "",
-    };
-  }
-  return { source: "", hash: "" };
-}
-
 interface RenderedScenario {
   scenario: Scenario;
   state: WizardState;
@@ -451,7 +435,7 @@ export async function localMirrorBoot(work: string): Promise<MirrorBootLine[]> {
       const { state, digest, config } = node;
       const imageName = imageFileName(state.kubernetesVersion, state.arch);
       const problems: string[] = [];
-      const image = imageEntry(config, imageName);
+      const image = imageFileEntry(config, imageName);
       if (!image.source.startsWith(`${mirror}/`))
         problems.push(`the image's source ${image.source || "(none)"} is not on the mirror`);
       if (image.hash !== `sha256-${digest}`)

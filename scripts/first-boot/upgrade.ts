@@ -50,7 +50,7 @@ import { upgradePlan } from "../../src/core/upgrade/upgrade-plan.ts";
 import { upgradeStateDirectory } from "../../src/core/upgrade/upgrade-script.ts";
 import { imageFileName, minorNumber, minorOf } from "../../src/core/version.ts";
 import { unexpectedChanges, withStandIns } from "./config-copy.ts";
-import { isObject, listAt, stringAt, type JsonObject } from "./ignition-json.ts";
+import { imageFileEntry, type JsonObject } from "./ignition-json.ts";
 import { patchField, type MirrorBootLine } from "./local-mirror.ts";
 import { compiledIgnition, presetQuery } from "./matrix.ts";
 import {
@@ -189,22 +189,6 @@ const manifestPath = "etc/kubernetes/manifests/kube-apiserver.yaml";
 function asBootedControlPlane(root: string, version: string): void {
   mkdirSync(path.join(root, path.dirname(manifestPath)), { recursive: true, mode: 0o700 });
   writeFileSync(path.join(root, manifestPath), apiServerManifest(version), { mode: 0o600 });
-}
-
-/** The image's file in a config: its source and the hash Ignition checks. */
-function imageSource(config: JsonObject, imageName: string): { source: string; hash: string } {
-  for (const file of listAt(config, "storage", "files")) {
-    const contents = file.contents;
-    if (!isObject(contents)) continue;
-    const source = stringAt(contents, "source") ?? "";
-    if (!source.endsWith(`/${imageName}`)) continue;
-    const verification = contents.verification;
-    return {
-      source,
-      hash: isObject(verification) ? (stringAt(verification, "hash") ?? "") : "",
-    };
-  }
-  return { source: "", hash: "" };
 }
 
 /** A node's tree, copied with owners, modes and links (cp -a), for a run that must not touch the original. */
@@ -488,7 +472,7 @@ async function bootCluster(
       continue;
     }
     const config = JSON.parse(compiledIgnition(name, node.rendered)) as JsonObject;
-    const pinned = imageSource(config, image);
+    const pinned = imageFileEntry(config, image);
     if (pinned.hash !== `sha256-${digest}`)
       bootProblems.push(
         `${name}: the image pins ${pinned.hash || "no hash"}, not sha256-${digest}`,
