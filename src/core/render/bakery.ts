@@ -4,7 +4,7 @@ import {
   imageMatchPattern,
   type Architecture,
 } from "../version";
-import { mirrorBase } from "../mirror/download-sources";
+import { mirrorBase } from "../values/download-sources";
 
 /**
  * Names, URLs and file texts of the Flatcar sysext bakery's Kubernetes extension.
