@@ -3,7 +3,8 @@ import { choices, valuesOf } from "./choices";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
 import { cidrSchema } from "../values/cidr";
 import { sshKeysProblem } from "./ssh-keys";
-import { architectures, kubernetesVersionPattern } from "../version";
+import { architectures } from "../values/architecture";
+import { kubernetesVersionPattern } from "../version";
 import { mirrorSchema, registrySchema } from "../values/download-sources";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */

@@ -1,9 +1,5 @@
-import {
-  extensionImageFileName,
-  imageFileName,
-  imageMatchPattern,
-  type Architecture,
-} from "../version";
+import type { Architecture } from "../values/architecture";
+import { extensionImageFileName, imageFileName, imageMatchPattern } from "../version";
 import { mirrorBase } from "../values/download-sources";
 
 /**
