@@ -5,13 +5,15 @@ import { createNodeResolver, importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { coreLayerOrder } from "./scripts/lint/core-layer-order.mjs";
 import { noImportCycle } from "./scripts/lint/no-import-cycle.mjs";
 
 /*
  * The layers of src, enforced (README "Layout"). Each zone says which folders a layer may not
  * import from; import-x/no-restricted-paths checks every import, type-only and dynamic ones
  * included, and its message names the layer rule that was broken.
- *   core          pure TypeScript: imports nothing outside src/core
+ *   core          pure TypeScript: imports nothing outside src/core, and inside it each folder
+ *                 only those below it (coreLayers)
  *   api/github    the GitHub client (the CLI's too): core only, no React
  *   api/queries   TanStack Query hooks over the client: core and api/github
  *   ui            shared components: no features, api or app
@@ -37,6 +39,38 @@ export const featurePublicFiles = {
   wizard: [],
   "next-steps": [],
 };
+
+/**
+ * The core's folders, and the modules at its top, bottom to top: each imports only its own and
+ * those before it here (layers/core-layer-order, type-only imports included). Values shared by
+ * several folders (CIDRs, mirror and registry addresses, the architectures) live in core/values
+ * so that config, cluster and render all reach them downwards.
+ *   zod-mini.ts … version.ts   small value modules that every folder may use
+ *   butane      the Butane compiler: knows nothing of the wizard's config or rendering
+ *   catalogue   the bakery's releases and upstream's support schedule
+ *   config      the wizard's choices, its state and the share link's preset
+ *   cluster     kubeadm, CNI, add-ons and secrets for those choices
+ *   render      a node's and a cluster's Butane, from config and cluster
+ *   mirror      what a mirror must hold: read off the rendered nodes
+ *   readiness   whether the rendered files are ready to use
+ *   bundle      the downloads: rendered files, readiness, README
+ *   upgrade     an existing cluster's upgrade, built on all of the above
+ */
+export const coreLayers = [
+  "zod-mini.ts",
+  "file-names.ts",
+  "values",
+  "version.ts",
+  "butane",
+  "catalogue",
+  "config",
+  "cluster",
+  "render",
+  "mirror",
+  "readiness",
+  "bundle",
+  "upgrade",
+];
 
 const features = readdirSync(path.join(root, "src/features"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -121,7 +155,10 @@ export default tseslint.config(
     // Tests may reach across layers for their fixtures and helpers (src/test-support).
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/**/*.test.{ts,tsx}"],
-    plugins: { "import-x": importX, layers: { rules: { "no-import-cycle": noImportCycle } } },
+    plugins: {
+      "import-x": importX,
+      layers: { rules: { "no-import-cycle": noImportCycle, "core-layer-order": coreLayerOrder } },
+    },
     settings: {
       "import-x/resolver-next": [
         createNodeResolver({ extensions: [".ts", ".tsx", ".d.ts", ".js", ".mjs", ".json"] }),
@@ -130,6 +167,10 @@ export default tseslint.config(
     rules: {
       "import-x/no-restricted-paths": ["error", { basePath: root, zones: layerZones }],
       "layers/no-import-cycle": "error",
+      "layers/core-layer-order": [
+        "error",
+        { coreDir: path.join(root, "src/core"), order: coreLayers },
+      ],
     },
   },
   {

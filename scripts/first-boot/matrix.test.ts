@@ -11,7 +11,7 @@ import {
   updatePolicies,
   verifyChoices,
 } from "../../src/core/config/wizard-state.ts";
-import { architectures } from "../../src/core/version.ts";
+import { architectures } from "../../src/core/values/architecture.ts";
 import { simulatedNodes, versionsFor } from "./matrix.ts";
 
 const nodes = await simulatedNodes();

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { embeddedCatalogue, findRelease } from "../../src/core/catalogue/catalogue.ts";
 import { mirrorList, type MirrorList, type MirrorNode } from "../../src/core/mirror/mirror-list.ts";
-import { registryHost } from "../../src/core/mirror/download-sources.ts";
+import { registryHost } from "../../src/core/values/download-sources.ts";
 import type { JsonObject } from "./ignition-json.ts";
 import { simulatedNodes, type SimulatedNode } from "./matrix.ts";
 import { nodeUrls } from "./node-urls.ts";

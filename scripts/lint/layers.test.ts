@@ -9,7 +9,7 @@ import path from "node:path";
 import { ESLint } from "eslint";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { featurePublicFiles } from "../../eslint.config.js";
+import { coreLayers, featurePublicFiles } from "../../eslint.config.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const eslint = new ESLint({ cwd: root });
@@ -53,6 +53,42 @@ const planted: Planted[] = [
     code: 'import { maskSecrets } from "../../features/preview/mask-secrets";\nexport const planted = maskSecrets;\n',
     rule: "import-x/no-restricted-paths",
     message: "Layer rule: src/core is pure",
+  },
+  {
+    name: "the renderer in the Butane compiler",
+    file: "src/core/butane/planted.ts",
+    code: 'import { renderNode } from "../render/render-node";\nexport const planted = renderNode;\n',
+    rule: "layers/core-layer-order",
+    message: "core/butane may not import core/render: core's folders import only those below them",
+  },
+  {
+    name: "the cluster in the config, type-only",
+    file: "src/core/config/planted.ts",
+    code: 'import type { NodeSecrets } from "../cluster/node-secrets";\nexport type Planted = NodeSecrets;\n',
+    rule: "layers/core-layer-order",
+    message: "core/config may not import core/cluster: core's folders import only those below them",
+  },
+  {
+    name: "the upgrade in readiness, imported when needed",
+    file: "src/core/readiness/planted.ts",
+    code: 'export const planted = () => import("../upgrade/upgrade-plan");\n',
+    rule: "layers/core-layer-order",
+    message:
+      "core/readiness may not import core/upgrade: core's folders import only those below them",
+  },
+  {
+    name: "the choices in a top-level module of the core",
+    file: "src/core/version.ts",
+    code: 'import { choices } from "./config/choices";\nexport const planted = choices;\n',
+    rule: "layers/core-layer-order",
+    message: "core/version.ts may not import core/config",
+  },
+  {
+    name: "a core folder with no place in the order",
+    file: "src/core/planted-folder/planted.ts",
+    code: 'import { z } from "../zod-mini";\nexport const planted = z;\n',
+    rule: "layers/core-layer-order",
+    message: "core/planted-folder has no place in the order of core's folders",
   },
   {
     name: "a feature in ui",
@@ -105,6 +141,30 @@ describe("layer rules in ESLint", () => {
       'import { PreviewPanel } from "../preview/preview-panel";\nexport const planted = PreviewPanel;\n',
     );
     expect(problems).toEqual([]);
+  });
+
+  it("lets a core folder import the folders below it, type-only too", async () => {
+    const problems = await lint(
+      "src/core/render/planted.ts",
+      [
+        'import { compileButane } from "../butane/compile";',
+        'import type { WizardState } from "../config/wizard-state";',
+        'import { mirroredUrl } from "../values/download-sources";',
+        'import { minorOf } from "../version";',
+        "export const planted = [compileButane, mirroredUrl, minorOf];",
+        "export type Planted = WizardState;",
+        "",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("places every folder and top-level module of the core in its order", () => {
+    const entries = readdirSync(path.join(root, "src/core"), { withFileTypes: true });
+    const layers = entries
+      .filter((entry) => entry.isDirectory() || /^[^.]+\.ts$/.test(entry.name))
+      .map((entry) => entry.name);
+    expect([...coreLayers].sort()).toEqual(layers.sort());
   });
 
   describe("import cycles", () => {

@@ -10,7 +10,7 @@ import {
   mirroredImage,
   manifestImages,
   mirrorSchema,
-} from "../core/mirror/download-sources";
+} from "../core/values/download-sources";
 import { presetInput } from "./preset-input";
 import { controlPlanesArg, workersArg } from "./count-args";
 import { mirrorUsage } from "./mirror-usage";

@@ -3,7 +3,7 @@ import { upgradeUsage } from "./upgrade-usage";
 import { controlPlanesArg, workersArg } from "./count-args";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
 import type { WizardState } from "../core/config/wizard-state";
-import { upgradeReadiness } from "../core/readiness/upgrade-readiness";
+import { upgradeReadiness } from "../core/upgrade/upgrade-readiness";
 import { upgradePlan } from "../core/upgrade/upgrade-plan";
 import { upgradeBundle } from "../core/upgrade/upgrade-bundle";
 import { bundleReadmeFileName } from "../core/file-names";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { architectures } from "./values/architecture";
 import {
-  architectures,
   imageFileName,
   imageMatchPattern,
   isKubernetesVersion,

@@ -2,17 +2,13 @@
 import parseSemver from "semver/functions/parse";
 import rcompareSemver from "semver/functions/rcompare";
 import type SemVer from "semver/classes/semver";
-import { choices, valuesOf } from "./config/choices";
+import { architectures, type Architecture } from "./values/architecture";
 
 /**
  * Kubernetes versions and the bakery's names built from them, in one place: every parse,
  * comparison, "minor of" and image or tag name goes through here, on `semver`.
  * Spellings: a version is "v1.32.2", a minor "v1.32"; upstream's schedule writes a minor "1.32".
  */
-
-/** The architectures the bakery builds a Kubernetes image for, in the order the page lists them. */
-export const architectures = valuesOf(choices.arch);
-export type Architecture = (typeof architectures)[number];
 
 /** The text a version is written as: "v" and major.minor.patch, nothing after. */
 export const kubernetesVersionPattern = /^v\d+\.\d+\.\d+$/;

@@ -8,7 +8,7 @@ import {
   type Catalogue,
 } from "../../core/catalogue/catalogue";
 import { describeProblem } from "../../core/catalogue/github-responses";
-import { architectures } from "../../core/version";
+import { architectures } from "../../core/values/architecture";
 import { fetchLiveIndex, type LiveIndex } from "../github/catalogue-fetch";
 import { browserGithubClient } from "./github-config";
 import { GithubError, type GithubClient } from "../github/github-client";

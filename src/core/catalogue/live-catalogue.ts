@@ -1,4 +1,5 @@
-import { architectures, isKubernetesVersion, minorOf, newestFirst } from "../version";
+import { architectures } from "../values/architecture";
+import { isKubernetesVersion, minorOf, newestFirst } from "../version";
 import type { KubernetesRelease } from "./releases";
 
 /**

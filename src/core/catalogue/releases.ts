@@ -1,12 +1,6 @@
 import { z } from "../zod-mini";
-import {
-  architectures,
-  minorOf,
-  newestFirst,
-  parseImageFileName,
-  versionOfReleaseTag,
-  type Architecture,
-} from "../version";
+import { architectures, type Architecture } from "../values/architecture";
+import { minorOf, newestFirst, parseImageFileName, versionOfReleaseTag } from "../version";
 
 /** The Kubernetes sysext releases of the Flatcar sysext bakery, as the wizard needs them. */
 

@@ -6,7 +6,7 @@ import {
   runOnceService,
   waitForAdminKubeconfig,
 } from "./addon-unit";
-import { parseCidr } from "./cidr";
+import { parseCidr } from "../values/cidr";
 import {
   ciliumSysext,
   cniRelease,
@@ -16,7 +16,7 @@ import {
   type CniRelease,
 } from "./cni";
 import { multiDocumentYaml } from "./kubeadm-config";
-import { mirroredUrl } from "../mirror/download-sources";
+import { mirroredUrl } from "../values/download-sources";
 
 /** How the control plane installs the CNI: the unit and the files it reads (objects -> text). */
 

@@ -1,6 +1,6 @@
 import { choices, valuesOf, type ValuesOf } from "../config/choices";
 import { addonReleaseFor, type AddonRelease } from "./addon-releases";
-import { parseCidr, type IpFamily } from "./cidr";
+import { parseCidr, type IpFamily } from "../values/cidr";
 
 /** The pod network add-on the control plane installs once it is up. */
 export type CniChoice = ValuesOf<typeof choices.cni.values>[number];

@@ -1,3 +1,5 @@
+import { architectureValues } from "../values/architecture";
+
 /**
  * Every choice the wizard offers from a list, in one table: its values with their labels and
  * what each does, the link parameter, the docs it rests on and the spellings read as a value.
@@ -122,11 +124,7 @@ export const choices = {
     explanation: "The CPU architecture of the machines: the bakery builds an image for each.",
     docs: { label: "the sysext bakery", url: bakeryDocs },
     control: "radio",
-    values: [
-      // Go's and Debian's (amd64) and the kernel's (x86_64, aarch64) names for the bakery's two.
-      { value: "x86-64", label: "x86-64", aliases: ["amd64", "x86_64"] },
-      { value: "arm64", label: "arm64", aliases: ["aarch64"] },
-    ],
+    values: architectureValues,
   },
   updates: {
     param: "updates",

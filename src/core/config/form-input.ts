@@ -1,5 +1,5 @@
 import { sshKeyLines, sshKeyProblem, sshKeysProblem } from "./ssh-keys";
-import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
+import { cidrSchema, cidrsOverlap, parseCidr } from "../values/cidr";
 import {
   caCertHashSchema,
   clusterNameSchema,
@@ -19,7 +19,7 @@ import {
   type WizardState,
 } from "./wizard-state";
 import { choices } from "./choices";
-import { mirrorSchema, registrySchema } from "../mirror/download-sources";
+import { mirrorSchema, registrySchema } from "../values/download-sources";
 
 /** What the form holds: every field as the person typed it, valid or not. */
 export type FormInput = { [K in keyof WizardState]: string };

@@ -2,7 +2,7 @@ import type { Catalogue } from "../catalogue/catalogue";
 import { findRelease } from "../catalogue/catalogue";
 import { archFallback } from "../catalogue/releases";
 import { sshKeyLines, sshKeyProblem } from "./ssh-keys";
-import { cidrSchema, cidrsOverlap, parseCidr } from "../cluster/cidr";
+import { cidrSchema, cidrsOverlap, parseCidr } from "../values/cidr";
 import { canonicalValue, choices, type Choice } from "./choices";
 import type { FormInput } from "./form-input";
 import {
@@ -24,7 +24,7 @@ import {
   type WizardState,
 } from "./wizard-state";
 import { isMinor } from "../version";
-import { mirrorSchema, registrySchema } from "../mirror/download-sources";
+import { mirrorSchema, registrySchema } from "../values/download-sources";
 
 /**
  * The preset URL: every choice as a query parameter, a public and documented interface.

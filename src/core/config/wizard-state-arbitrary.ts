@@ -21,7 +21,7 @@ import {
   verifyChoices,
   type WizardState,
 } from "./wizard-state";
-import { architectures } from "../version";
+import { architectures } from "../values/architecture";
 
 /** Random valid wizard states, for property tests. */
 

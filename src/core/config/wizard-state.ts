@@ -1,10 +1,11 @@
 import { z } from "../zod-mini";
 import { choices, valuesOf } from "./choices";
 import { isWindowLength, isWindowStart, windowLengthRule, windowStartRule } from "./reboot-window";
-import { cidrSchema } from "../cluster/cidr";
+import { cidrSchema } from "../values/cidr";
 import { sshKeysProblem } from "./ssh-keys";
-import { architectures, kubernetesVersionPattern } from "../version";
-import { mirrorSchema, registrySchema } from "../mirror/download-sources";
+import { architectures } from "../values/architecture";
+import { kubernetesVersionPattern } from "../version";
+import { mirrorSchema, registrySchema } from "../values/download-sources";
 
 /** The choices a person makes in the wizard: one schema for the form, the preset codec and the CLI. */
 

@@ -22,7 +22,7 @@ import {
   kuredRelease,
   kuredUnitName,
 } from "../render/kured";
-import { mirroredImage, mirroredUrl, mirrorPath } from "./download-sources";
+import { mirroredImage, mirroredUrl, mirrorPath } from "../values/download-sources";
 import { sha256Hex } from "./sha256";
 import { clusterNodeChoices } from "../render/cluster-nodes";
 

@@ -1,5 +1,5 @@
 import { listedFolder, type MirrorList } from "./mirror-list";
-import { registryScheme } from "./download-sources";
+import { registryScheme } from "../values/download-sources";
 import { listingFileName } from "../render/bakery";
 
 /**

@@ -1,10 +1,6 @@
-import {
-  extensionImageFileName,
-  imageFileName,
-  imageMatchPattern,
-  type Architecture,
-} from "../version";
-import { mirrorBase } from "../mirror/download-sources";
+import type { Architecture } from "../values/architecture";
+import { extensionImageFileName, imageFileName, imageMatchPattern } from "../version";
+import { mirrorBase } from "../values/download-sources";
 
 /**
  * Names, URLs and file texts of the Flatcar sysext bakery's Kubernetes extension.

@@ -4,7 +4,7 @@ import {
   registryAddress,
   registryHost,
   registryScheme,
-} from "../mirror/download-sources";
+} from "../values/download-sources";
 import type { ButaneFile, ButaneUnit } from "./butane-types";
 
 /**

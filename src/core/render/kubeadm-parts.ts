@@ -23,7 +23,7 @@ import {
 } from "../cluster/kubeadm-config";
 import { kubeadmRules, writesSuperAdminKubeconfig } from "../cluster/kubeadm-rules";
 import { kubeadmImageRepository } from "../cluster/kubeadm-images";
-import { registryAddress } from "../mirror/download-sources";
+import { registryAddress } from "../values/download-sources";
 import { manualJoinFields, type WizardState } from "../config/wizard-state";
 import { extensionImageFileName } from "../version";
 import { sysextDirectory, sysextImageUrl, sysextSymlink } from "./bakery";

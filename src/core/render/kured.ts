@@ -1,6 +1,6 @@
 import { addonReleaseFor, type AddonRelease } from "../cluster/addon-releases";
 import { addonDirectory, addonUnit } from "../cluster/addon-unit";
-import { mirroredUrl } from "../mirror/download-sources";
+import { mirroredUrl } from "../values/download-sources";
 
 /**
  * kured, the Kubernetes reboot daemon, runs in the cluster as a DaemonSet and drains and reboots

@@ -1,6 +1,7 @@
 import { findRelease, type Catalogue } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
-import { minorNumber, minorOf, newestFirst, type Architecture } from "../version";
+import type { Architecture } from "../values/architecture";
+import { minorNumber, minorOf, newestFirst } from "../version";
 
 /**
  * Where a cluster may go from its version: kubeadm upgrades one minor at a time, from 1.N.x to

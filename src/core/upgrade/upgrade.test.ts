@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { catalogueFrom, embeddedCatalogue, type Catalogue } from "../catalogue/catalogue";
 import type { KubernetesRelease } from "../catalogue/releases";
 import { decodePreset, encodePreset } from "../config/preset";
-import { upgradeReadiness } from "../readiness/upgrade-readiness";
+import { upgradeReadiness } from "./upgrade-readiness";
 import { transferFileText } from "../render/bakery";
 import { kubeadmImages } from "../cluster/kubeadm-images";
 import { upgradeBundle, upgradeFolders } from "./upgrade-bundle";

@@ -7,7 +7,7 @@ import { encodePreset } from "../../core/config/preset";
 import type { WizardState } from "../../core/config/wizard-state";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../../core/file-names";
 import type { Readiness } from "../../core/readiness/readiness";
-import { upgradeReadiness } from "../../core/readiness/upgrade-readiness";
+import { upgradeReadiness } from "../../core/upgrade/upgrade-readiness";
 import { upgradeBundle, upgradeFolders } from "../../core/upgrade/upgrade-bundle";
 import {
   upgradedClusterState,

@@ -3,10 +3,10 @@ import type { KubernetesRelease } from "../catalogue/releases";
 import { localDay, minorSupport } from "../catalogue/support-schedule";
 import { fieldLabels, type FieldErrors } from "../config/form-input";
 import type { WizardState } from "../config/wizard-state";
-import { addonUpgrades, upgradePlan } from "../upgrade/upgrade-plan";
-import { nextMinor } from "../upgrade/upgrade-target";
+import { invalidValueItems, item, summarise, type Readiness } from "../readiness/readiness";
+import { addonUpgrades, upgradePlan } from "./upgrade-plan";
+import { nextMinor } from "./upgrade-target";
 import { minorOf } from "../version";
-import { invalidValueItems, item, summarise, type Readiness } from "./readiness";
 
 /*
  * Apart from readiness.ts so the page's first load does not carry the upgrade's plan (its add-on
