@@ -14,7 +14,7 @@
  * bench-core.ts, bench-cli.ts and check-bundle-size.mjs.
  *
  * Every run writes bench/results.json (ignored, the last run in full) and appends one line
- * to bench/history.jsonl (committed: the record the README quotes): commit, whether the
+ * to bench/history.jsonl (committed: the record docs/performance.md quotes): commit, whether the
  * tree was dirty, the date, the machine (CPU, cores, memory, Node, Chromium), the load
  * average before and after, and the figures. The machine is shared and small: the figures
  * are medians (and a p95) of noisy runs; the load average says how noisy.

@@ -47,6 +47,6 @@ nothing is written (exit 1); notes are printed as warnings. --allow-incomplete w
 files anyway, with the problems at the top of DIR/${bundleReadmeFileName}. --strict makes any warning, an
 ignored preset parameter, or an unavailable --api an error (exit 1).
 
-Preset parameters with a list of values (README.md lists them all):
+Preset parameters with a list of values (docs/choices.md lists them all):
 ${choiceParameterHelp()}
 `;

@@ -1,6 +1,6 @@
 import type { Choice } from "./choices";
 
-/** A row of README's preset parameter table: its values and the spellings also read. */
+/** A row of docs/choices.md's preset parameter table: its values and the spellings also read. */
 interface ReadmeRow {
   values: string[];
   aliases: Map<string, string[]>;
@@ -33,7 +33,7 @@ function readValues(cell: string): Pick<ReadmeRow, "values" | "aliases"> {
   return { values, aliases };
 }
 
-/** README's preset parameter table, by parameter. */
+/** docs/choices.md's preset parameter table, by parameter. */
 export function readmeParameterRows(readme: string): Map<string, ReadmeRow> {
   const rows = new Map<string, ReadmeRow>();
   for (const line of readme.split("\n")) {
@@ -51,7 +51,7 @@ export function readmeParameterRows(readme: string): Map<string, ReadmeRow> {
 }
 
 /**
- * Where README's parameter table differs from the choices table: a value or alias missing or
+ * Where docs/choices.md's parameter table differs from the choices table: a value or alias missing or
  * extra, or a default that is not the schema's. Empty when they agree.
  */
 export function readmeParameterMismatches(
@@ -64,31 +64,31 @@ export function readmeParameterMismatches(
   for (const [field, choice] of Object.entries(table)) {
     const row = rows.get(choice.param);
     if (!row) {
-      problems.push(`${choice.param}: no row in README's parameter table`);
+      problems.push(`${choice.param}: no row in docs/choices.md's parameter table`);
       continue;
     }
     // "" (the empty value) is described in words, never as a value.
     const expected = choice.values.map((entry) => entry.value).filter(Boolean);
     if (row.values.join(", ") !== expected.join(", "))
       problems.push(
-        `${choice.param}: README lists ${row.values.join(", ")}; the table has ${expected.join(", ")}`,
+        `${choice.param}: docs/choices.md lists ${row.values.join(", ")}; the table has ${expected.join(", ")}`,
       );
     for (const entry of choice.values) {
       const listed = row.aliases.get(entry.value) ?? [];
       const aliases = entry.aliases ?? [];
       if (listed.join(", ") !== aliases.join(", "))
         problems.push(
-          `${choice.param}=${entry.value}: README reads ${listed.join(", ") || "no other spelling"}; the table ${aliases.join(", ") || "none"}`,
+          `${choice.param}=${entry.value}: docs/choices.md reads ${listed.join(", ") || "no other spelling"}; the table ${aliases.join(", ") || "none"}`,
         );
     }
     const defaultValue = defaults[field];
     if (row.defaultValue !== undefined && row.defaultValue !== defaultValue)
       problems.push(
-        `${choice.param}: README's default ${row.defaultValue}; the schema's ${defaultValue}`,
+        `${choice.param}: docs/choices.md's default ${row.defaultValue}; the schema's ${defaultValue}`,
       );
     if (row.defaultValue === undefined && defaultValue !== "" && choice.param !== "mode")
       problems.push(
-        `${choice.param}: README gives no default value; the schema's is ${defaultValue}`,
+        `${choice.param}: docs/choices.md gives no default value; the schema's is ${defaultValue}`,
       );
   }
   return problems;
