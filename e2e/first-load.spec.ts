@@ -7,6 +7,10 @@ const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../d
 
 // The bundle budget (npm test's "bundle size budget" step) counts a model of the first load:
 // this checks the model against the JavaScript a browser really fetches until idle.
+// The service worker's precache (vite.config.ts, offlineApp) is fetched in the background
+// after load and is not the page's first load: e2e/offline.spec.ts covers it.
+test.use({ serviceWorkers: "block" });
+
 test("the default page fetches, until idle, exactly the scripts the bundle budget counts", async ({
   page,
   context,

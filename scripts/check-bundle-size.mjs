@@ -62,7 +62,8 @@ export function initialAssets(distDir = path.join(repoRoot, "dist"), { untilIdle
   for (const tag of html.match(/<(?:script|link)\b[^>]*>/g) ?? []) {
     if (tag.startsWith("<script")) {
       const src = attribute(tag, "src");
-      if (src && attribute(tag, "type") === "module") scripts.push(src);
+      // Classic scripts too: the service worker's registerSW.js (vite.config.ts, offlineApp).
+      if (src) scripts.push(src);
     } else {
       const rel = attribute(tag, "rel");
       const href = attribute(tag, "href");

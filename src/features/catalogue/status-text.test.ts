@@ -4,7 +4,7 @@ import {
   embeddedCatalogue,
   fallbackCatalogue,
 } from "../../core/catalogue/catalogue";
-import { ago, statusText } from "./status-text";
+import { ago, snapshotAge, statusText } from "./status-text";
 
 const idle = { checking: false };
 
@@ -17,7 +17,7 @@ describe("statusText", () => {
       retryAt - 60_000,
     );
     expect(text).toMatch(
-      /^catalogue: offline snapshot from 2026-07-16 — GitHub rate limit, retry at 14:05 · \d+ versions$/,
+      /^catalogue: offline snapshot from 2026-07-16 \(from today\) — GitHub rate limit, retry at 14:05 · \d+ versions$/,
     );
     expect(statusText(embeddedCatalogue(), { checking: true }, 0)).toContain("· checking GitHub…");
   });
@@ -38,5 +38,47 @@ describe("statusText", () => {
       "3 h ago",
       "3 days ago",
     ]);
+  });
+
+  it("says how old the offline snapshot is against the person's clock", () => {
+    const at = (year: number, month: number, day: number, hour = 12) =>
+      new Date(year, month - 1, day, hour).getTime();
+    expect(statusText(embeddedCatalogue(), idle, at(2026, 12, 6))).toMatch(
+      /^catalogue: offline snapshot from 2026-07-16 \(4 months old\) · \d+ versions$/,
+    );
+    const ages = [
+      at(2026, 7, 16, 0),
+      at(2026, 7, 16, 23),
+      at(2026, 7, 17),
+      at(2026, 7, 29),
+      at(2026, 7, 30),
+      at(2026, 8, 15),
+      at(2026, 8, 16),
+      at(2026, 11, 16),
+      at(2026, 12, 15),
+      at(2027, 7, 16),
+      at(2028, 7, 15),
+      at(2028, 7, 16),
+    ].map((now) => snapshotAge("2026-07-16", now));
+    expect(ages).toEqual([
+      "from today",
+      "from today",
+      "1 day old",
+      "13 days old",
+      "2 weeks old",
+      "4 weeks old",
+      "1 month old",
+      "4 months old",
+      "4 months old",
+      "12 months old",
+      "23 months old",
+      "2 years old",
+    ]);
+    // A clock behind the snapshot, or a date that is not one: no age rather than a wrong one.
+    expect(snapshotAge("2026-07-16", at(2026, 7, 15))).toBeUndefined();
+    expect(snapshotAge("", at(2026, 7, 15))).toBeUndefined();
+    expect(statusText(embeddedCatalogue(), idle, at(2026, 7, 1))).toMatch(
+      /^catalogue: offline snapshot from 2026-07-16 · \d+ versions$/,
+    );
   });
 });
