@@ -97,6 +97,8 @@ step("docs", "npx", ["tsx", "scripts/check-docs/main.ts"]);
 step("workflows", "npx", ["tsx", "scripts/check-workflows.ts"]);
 // Build mode: the core is its own project (src/core/tsconfig.json, no DOM or Node types).
 step("type check", "npx", ["tsc", "-b"]);
+// Before the unit tests: real-sysupdate's and the local mirror's tests run the unpacked binary too.
+const sysupdateReady = ensureSysupdate();
 suite(
   "unit tests",
   "npx",
@@ -129,7 +131,7 @@ if (
     "install Debian's shellcheck package for the first-boot simulation.",
   )
 ) {
-  if (ensureSysupdate()) step("first boot", "npx", ["tsx", "scripts/first-boot/main.ts"]);
+  if (sysupdateReady) step("first boot", "npx", ["tsx", "scripts/first-boot/main.ts"]);
   else notRun("first boot");
 } else {
   notRun("first boot");
