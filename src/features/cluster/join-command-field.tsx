@@ -83,12 +83,13 @@ export function JoinCommandField({
       <p className="help" id={`${id}-help`}>
         {help}
       </p>
-      {details}
       <div className="join-command-actions">
         <button type="button" onClick={() => fill(text)}>
           Fill endpoint, token and hash
         </button>
       </div>
+      {/* After the button: paste, then Fill, without a stop between. */}
+      {details}
       {outcome &&
         (outcome.ok ? (
           <div className="help join-command-outcome" id={`${id}-outcome`} role="status">
