@@ -140,7 +140,10 @@ test("kured: installed once by the control plane, or by hand with the commands s
     "apply -f https://github.com/kubereboot/kured/releases/download/1.23.0/kured-1.23.0-combined.yaml",
   );
   await expect(preview(page)).toContainText('"--reboot-days=thu"');
-  await expect(page.getByRole("link", { name: "its release notes" })).toHaveAttribute(
+  // kured's release notes are a fact under the install choice's Details, not in its help.
+  const install = group(page, "Install kured");
+  await install.locator("details.field-details > summary").click();
+  await expect(install.getByRole("link", { name: "kured 1.23.0's release notes" })).toHaveAttribute(
     "href",
     "https://github.com/kubereboot/kured/releases/tag/1.23.0",
   );
@@ -255,7 +258,7 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   await expect(controlPlane).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(group(page, "Role").getByLabel("Worker")).toBeChecked();
-  // On past the version, the architecture and their docs links to the host name.
+  // On past the version, the architecture and their Details to the host name.
   const hostname = page.getByLabel("Hostname");
   for (
     let step = 0;
@@ -266,21 +269,27 @@ test("the whole form works from the keyboard alone", async ({ page }) => {
   }
   await expect(hostname).toBeFocused();
   await page.keyboard.type("kb-node");
-  await page.keyboard.press("Tab"); // Cluster bootstrap: Manual is checked
+  // Each field's Details is the next stop after it: Tab passes it closed.
+  const pastDetails = async () => {
+    await page.keyboard.press("Tab");
+    await expect(page.locator("details.field-details > summary:focus")).toHaveCount(1);
+    await page.keyboard.press("Tab");
+  };
+  await pastDetails(); // Cluster bootstrap: Manual is checked
   await expect(
     group(page, "Cluster bootstrap").getByLabel("Manual: as in the Flatcar how-to"),
   ).toBeFocused();
   // Past the pasted join command and its Fill button, to the fields they fill.
-  await page.keyboard.press("Tab");
+  await pastDetails();
   await expect(page.getByLabel("Paste the join command")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Fill endpoint, token and hash" })).toBeFocused();
-  await page.keyboard.press("Tab");
+  await pastDetails();
   await expect(page.getByLabel("Control plane endpoint")).toBeFocused();
   await page.keyboard.type("10.0.0.10:6443");
-  await page.keyboard.press("Tab");
+  await pastDetails();
   await page.keyboard.type("abcdef.0123456789abcdef");
-  await page.keyboard.press("Tab");
+  await pastDetails();
   await page.keyboard.type(`sha256:${"0".repeat(64)}`);
   await expect(preview(page)).toContainText("apiServerEndpoint: 10.0.0.10:6443");
   // The token is masked in the preview until revealed.

@@ -56,7 +56,7 @@ export async function openGroup(page: Page, title: string): Promise<void> {
     has: page.locator("summary .form-group-title", { hasText: title }),
   });
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open)))
-    await details.locator("summary").click();
+    await details.locator(":scope > summary").click();
   await expect(details).toHaveAttribute("open", "");
 }
 

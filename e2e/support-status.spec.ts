@@ -20,10 +20,12 @@ test("the version select shows each minor's support status; an end-of-life minor
   ]);
   const help = page.locator("#kubernetes-version-support");
   await expect(help).toContainText("1.36 — supported until 2027-06-28.");
-  await expect(help.getByRole("link", { name: "upstream release schedule" })).toHaveAttribute(
-    "href",
-    "https://kubernetes.io/releases/",
-  );
+  // Where the dates come from is under the field's Details.
+  const details = page.locator(".field:has(#field-kubernetesVersion) details.field-details");
+  await details.locator("summary").click();
+  await expect(
+    details.getByRole("link", { name: "Support dates: the upstream release schedule" }),
+  ).toHaveAttribute("href", "https://kubernetes.io/releases/");
   // Beside the select, and as a note in the node's readiness summary.
   const warning = page.locator(".field-warning", { hasText: /reached its upstream end of life/ });
   const note = nodeReadiness(page).locator(".readiness-warning", {

@@ -7,12 +7,14 @@ export function CheckboxField({
   checked,
   onChange,
   help,
+  details,
 }: {
   name: string;
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   help?: ReactNode;
+  details?: ReactNode;
 }) {
   const id = `field-${name}`;
   return (
@@ -33,6 +35,7 @@ export function CheckboxField({
           {help}
         </p>
       )}
+      {details}
     </div>
   );
 }

@@ -4,8 +4,7 @@ import { RadioGroup } from "./radio-group";
 
 /**
  * One choice from the core choices table, as radio buttons or a select: its values and labels,
- * and the chosen value's explanation (or the choice's own). Its docs are linked once per group
- * of choices (FormGroup), not per field: fewer tab stops.
+ * the chosen value's plain explanation (or the choice's own), and its Details after it.
  */
 export function ChoiceField({
   choice,
@@ -14,6 +13,7 @@ export function ChoiceField({
   label = (entry) => entry.label,
   disabled,
   note,
+  details,
 }: {
   choice: Choice;
   registration: UseFormRegisterReturn;
@@ -24,6 +24,8 @@ export function ChoiceField({
   disabled?: (entry: ChoiceValue) => boolean;
   /** Said after the explanation. */
   note?: React.ReactNode;
+  /** The upstream facts and docs, as a Details disclosure after the explanation. */
+  details?: React.ReactNode;
 }) {
   const chosen = choiceValue(choice, value);
   const explanation = chosen?.explanation ?? choice.explanation;
@@ -51,6 +53,7 @@ export function ChoiceField({
             {description}
           </p>
         )}
+        {details}
       </div>
     );
   }
@@ -64,6 +67,7 @@ export function ChoiceField({
         disabled: disabled?.(entry),
       }))}
       description={description}
+      details={details}
     />
   );
 }

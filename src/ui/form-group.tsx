@@ -1,5 +1,4 @@
 import { useState } from "react";
-import type { DocsLink } from "../core/config/choices";
 
 /**
  * A titled group of fields. A less common group is collapsed (a native details element) with
@@ -12,7 +11,6 @@ export function FormGroup({
   collapsible = false,
   defaultOpen = false,
   hasError = false,
-  docs = [],
   children,
 }: {
   title: string;
@@ -22,11 +20,8 @@ export function FormGroup({
   /** A collapsible group that starts open. */
   defaultOpen?: boolean;
   hasError?: boolean;
-  /** The sources the group's choices rest on, linked once under its title. */
-  docs?: readonly DocsLink[];
   children: React.ReactNode;
 }) {
-  const docsLine = docs.length > 0 && <DocsLine docs={docs} />;
   const [open, setOpen] = useState(defaultOpen);
   const [hadError, setHadError] = useState(false);
   if (hasError !== hadError) {
@@ -37,7 +32,6 @@ export function FormGroup({
     return (
       <section className="form-group" aria-label={title}>
         <h2>{title}</h2>
-        {docsLine}
         {children}
       </section>
     );
@@ -52,28 +46,7 @@ export function FormGroup({
         <span className="form-group-title">{title}</span>
         {summary && <span className="form-group-summary">{summary}</span>}
       </summary>
-      {docsLine}
       {children}
     </details>
-  );
-}
-
-/** "Docs: Flatcar's update strategies, kured's installation docs": each source once. */
-export function DocsLine({ docs }: { docs: readonly DocsLink[] }) {
-  const unique = docs.filter(
-    (link, index) => docs.findIndex((other) => other.url === link.url) === index,
-  );
-  return (
-    <p className="group-docs">
-      Docs:{" "}
-      {unique.map((link, index) => (
-        <span key={link.url}>
-          {index > 0 ? ", " : ""}
-          <a href={link.url} target="_blank" rel="noreferrer">
-            {link.label}
-          </a>
-        </span>
-      ))}
-    </p>
   );
 }

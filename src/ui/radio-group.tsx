@@ -14,11 +14,13 @@ export function RadioGroup({
   options,
   registration,
   description,
+  details,
 }: {
   legend: string;
   options: RadioOption[];
   registration: UseFormRegisterReturn;
   description?: ReactNode;
+  details?: ReactNode;
 }) {
   const id = `field-${registration.name}`;
   return (
@@ -40,6 +42,7 @@ export function RadioGroup({
           {description}
         </p>
       )}
+      {details}
     </fieldset>
   );
 }

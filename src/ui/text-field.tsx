@@ -12,6 +12,7 @@ export function TextField({
   help,
   rows,
   secret = false,
+  details,
 }: {
   label: string;
   registration: UseFormRegisterReturn;
@@ -19,6 +20,8 @@ export function TextField({
   help?: ReactNode;
   rows?: number;
   secret?: boolean;
+  /** The upstream facts behind the help, as a Details disclosure after it. */
+  details?: ReactNode;
 }) {
   const id = `field-${registration.name}`;
   const describedBy = [help ? `${id}-help` : "", error ? `${id}-error` : ""]
@@ -42,6 +45,7 @@ export function TextField({
           {help}
         </p>
       )}
+      {details}
       {error && (
         // No live region here: the readiness summary announces changes once, politely.
         <div className="field-error" id={`${id}-error`}>

@@ -44,16 +44,16 @@ function addonsSection(state: WizardState): string {
     lines.push(
       `- Pod network: ${cni.name}, applied once by \`${cniUnitName}\` on the control plane from`,
       ...cni.urls.map((url) => `  ${url}`),
-      `  with the pod CIDR ${state.podCidr}. ${cniOption(state.cni).explanation}`,
+      `  with the pod CIDR ${state.podCidr}. ${cniOption(state.cni).details}`,
     );
   } else if (cni.kind === "sysext") {
     lines.push(
       `- Pod network: ${cni.name}, installed once by \`${cni.unitName}\` on the control plane, from the`,
       `  bakery's ${cni.extension.name} sysext ${cni.extension.version} (${cni.extension.source}):`,
-      `  \`cilium install ${cni.installArgs.join(" ")}\`. ${cniOption(state.cni).explanation}`,
+      `  \`cilium install ${cni.installArgs.join(" ")}\`. ${cniOption(state.cni).details}`,
     );
   } else {
-    lines.push(`- Pod network: none chosen. ${cniOption("none").explanation}`);
+    lines.push(`- Pod network: none chosen. ${cniOption("none").details}`);
   }
   if (state.reboot === "locksmithd") {
     lines.push(`- Reboots: locksmithd on each node, as set in ${updateConfPath}.`);

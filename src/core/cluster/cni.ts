@@ -121,8 +121,10 @@ export const ciliumSysext: BakeryExtension = {
 
 export interface CniOption {
   label: string;
-  /** What the control plane does with it, for the explanation beside the choice. */
+  /** What it means for the nodes, in plain words, for the help beside the choice. */
   explanation: string;
+  /** What the control plane does with it, for Details and the cluster's README. */
+  details: string;
   /** Where the facts come from: linked beside the choice. */
   source: string;
 }
@@ -130,7 +132,12 @@ export interface CniOption {
 /** A CNI's entry in the choices table, as the explanations and READMEs quote it. */
 export function cniOption(cni: CniChoice): CniOption {
   const entry = choices.cni.values.find((value) => value.value === cni) ?? choices.cni.values[0];
-  return { label: entry.label, explanation: entry.explanation, source: entry.docs.url };
+  return {
+    label: entry.label,
+    explanation: entry.explanation,
+    details: "details" in entry ? entry.details : entry.explanation,
+    source: entry.docs.url,
+  };
 }
 
 export interface CniRelease {

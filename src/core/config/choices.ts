@@ -10,8 +10,10 @@ import { architectureValues } from "../values/architecture";
 export interface ChoiceValue {
   readonly value: string;
   readonly label: string;
-  /** What choosing it does, in a sentence or two. */
+  /** What choosing it means for the nodes, in a sentence or two of plain words. */
   readonly explanation?: string;
+  /** The upstream facts behind it (commands, files, protocols), shown under Details. */
+  readonly details?: string;
   /** Other spellings a link may use: read as this value, never written. */
   readonly aliases?: readonly string[];
   /** Where the value's own facts come from, when the choice's docs do not cover them. */
@@ -28,8 +30,10 @@ export interface Choice<V extends readonly ChoiceValue[] = readonly ChoiceValue[
   readonly param: string;
   /** The field's name on the page. */
   readonly label: string;
-  /** What the choice is about, shown when no value has its own explanation. */
+  /** What the choice is about, in plain words, shown when no value has its own explanation. */
   readonly explanation?: string;
+  /** The upstream facts behind it, shown under Details when no value has its own. */
+  readonly details?: string;
   readonly docs: DocsLink;
   /** A short list reads best as radio buttons, a long one as a select. */
   readonly control: "radio" | "select";
@@ -108,20 +112,24 @@ export const choices = {
         value: "control-plane",
         label: "Control plane",
         explanation:
+          "Starts the cluster on first boot; the core user can then run kubectl as admin.",
+        details:
           "Runs kubeadm init once on first boot and gives the core user the admin kubeconfig.",
         aliases: ["master", "controlplane"],
       },
       {
         value: "worker",
         label: "Worker",
-        explanation: "Runs kubeadm join once on first boot with the join values.",
+        explanation: "Joins the cluster on first boot and runs its workloads.",
+        details: "Runs kubeadm join once on first boot with the join values.",
       },
     ],
   },
   arch: {
     param: "arch",
     label: "Architecture",
-    explanation: "The CPU architecture of the machines: the bakery builds an image for each.",
+    explanation: "The kind of CPU your machines have: x86-64 (Intel, AMD) or arm64.",
+    details: "The bakery builds a Kubernetes image for each architecture.",
     docs: { label: "the sysext bakery", url: bakeryDocs },
     control: "radio",
     values: architectureValues,
@@ -130,6 +138,8 @@ export const choices = {
     param: "updates",
     label: "Updates",
     explanation:
+      "The nodes take bug-fix releases of their Kubernetes version by themselves; moving to a newer version stays a step you take.",
+    details:
       "Updates stay within one minor: upstream Kubernetes does not support unattended upgrades across minors. Move to a new minor deliberately, with kubeadm upgrade.",
     docs: {
       label: "systemd-sysupdate in the bakery",
@@ -144,6 +154,9 @@ export const choices = {
   sysupdate: {
     param: "sysupdate",
     label: "Sysupdate files",
+    explanation:
+      "Where the nodes learn how to update Kubernetes: in their config now, or downloaded on first boot.",
+    details: "systemd-sysupdate's transfer files for the kubernetes extension.",
     docs: { label: "the sysext bakery", url: bakeryDocs },
     control: "radio",
     values: [
@@ -164,6 +177,8 @@ export const choices = {
         value: "kured",
         label: "kured",
         explanation:
+          "After an update, nodes reboot one at a time, each emptied of its workloads first.",
+        details:
           "locksmithd is masked; kured, running in the cluster, drains and reboots one node at a time when /run/reboot-required appears.",
       },
       {
@@ -186,7 +201,8 @@ export const choices = {
       {
         value: "cluster",
         label: "Automatically, once (zero-touch)",
-        explanation:
+        explanation: "The control plane installs kured by itself, once, when the cluster starts.",
+        details:
           "The control plane applies kured's released manifest once after kubeadm init (install-kured.service).",
       },
       {
@@ -229,7 +245,8 @@ export const choices = {
     param: "channel",
     label: "OS update channel",
     explanation:
-      "Flatcar's own OS updates, written to /etc/flatcar/update.conf. Off stops downloads; the Kubernetes extension still updates as chosen above.",
+      "Which Flatcar releases the nodes update to. Off stops OS updates; Kubernetes still updates as chosen above.",
+    details: "Written to /etc/flatcar/update.conf: GROUP=<channel>, or SERVER=disabled for Off.",
     docs: {
       label: "Flatcar's release channels",
       url: "https://www.flatcar.org/docs/latest/setup/releases/switching-channels/",
@@ -254,7 +271,12 @@ export const choices = {
     },
     control: "radio",
     values: [
-      { value: "on", label: "On", explanation: "Pin the image to GitHub's sha256 digest." },
+      {
+        value: "on",
+        label: "On",
+        explanation: "Nodes refuse a Kubernetes image that was changed or damaged.",
+        details: "Pins the image to GitHub's sha256 digest.",
+      },
       { value: "off", label: "Off" },
     ],
   },
@@ -262,6 +284,8 @@ export const choices = {
     param: "butane",
     label: "Butane version",
     explanation:
+      "Keep 1.0.0 unless your extra Butane needs newer fields: 1.1.0 configs boot only on newer Flatcar releases.",
+    details:
       "1.1.0 adds newer Butane fields; it compiles to Ignition 3.4.0, which only newer Flatcar releases read.",
     docs: {
       label: "Butane's Flatcar specification",
@@ -315,6 +339,8 @@ export const choices = {
         value: "calico",
         label: "Calico (Tigera operator)",
         explanation:
+          "A widely used pod network with network policies, installed by the control plane once.",
+        details:
           "Installed as Calico's docs recommend for kubeadm clusters: the Tigera operator, then an " +
           "Installation whose IP pool is the cluster's pod CIDR (VXLAN, NAT outgoing).",
         docs: {
@@ -326,6 +352,8 @@ export const choices = {
         value: "flannel",
         label: "Flannel",
         explanation:
+          "A simple pod network without network policies, installed by the control plane once.",
+        details:
           "Its released manifest, then its net-conf.json set to the cluster's pod CIDR (IPv4 " +
           "Network, or IPv6Network with EnableIPv6) and its DaemonSet restarted to read it.",
         docs: {
@@ -337,6 +365,8 @@ export const choices = {
         value: "cilium",
         label: "Cilium (the bakery's cilium sysext)",
         explanation:
+          "A pod network with network policies, brought by a Flatcar extension and installed by the control plane once.",
+        details:
           "The bakery's cilium sysext brings the cilium CLI and its cilium.service; the control " +
           "plane runs it once after kubeadm init, installing the Cilium release tested with the " +
           "chosen Kubernetes minor with ipam.mode=kubernetes, so pods get addresses from each " +
@@ -377,6 +407,8 @@ export const choices = {
     param: "control-planes",
     label: "Control planes",
     explanation:
+      "More control planes keep the cluster working while one is down; they share one address.",
+    details:
       "More than one share the endpoint and run etcd together (stacked); an odd count keeps its majority when one is down.",
     docs: {
       label: "kubeadm: highly available clusters",
@@ -388,13 +420,15 @@ export const choices = {
       {
         value: "3",
         label: "3 (one may fail)",
-        explanation:
+        explanation: "The first starts the cluster on first boot; the others join it.",
+        details:
           "cp-1 runs kubeadm init, the others join it as control planes with the certificates made here.",
       },
       {
         value: "5",
         label: "5 (two may fail)",
-        explanation:
+        explanation: "The first starts the cluster on first boot; the others join it.",
+        details:
           "cp-1 runs kubeadm init, the others join it as control planes with the certificates made here.",
       },
     ],
@@ -409,6 +443,8 @@ export const choices = {
         value: "kube-vip",
         label: "kube-vip (a virtual IP on the control planes)",
         explanation:
+          "The control planes share a spare IP address of their network: no load balancer to set up.",
+        details:
           "The endpoint's host is a free IP address in the control planes' subnet; the kube-vip leader holds it (ARP) on the interface below.",
         aliases: ["kubevip"],
       },

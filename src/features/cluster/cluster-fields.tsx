@@ -1,10 +1,12 @@
 import type { UseFormReturn } from "react-hook-form";
 import { cniOption, cniRelease } from "../../core/cluster/cni";
-import { endpointDescription } from "../../core/cluster/endpoint";
 import { choices } from "../../core/config/choices";
+import type { DetailsField } from "../../core/config/field-details";
+import { fieldHelp } from "../../core/config/field-help";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
-import { maxWorkers, type WizardState } from "../../core/config/wizard-state";
+import type { WizardState } from "../../core/config/wizard-state";
 import { ChoiceField } from "../../ui/choice-field";
+import { FieldDetails } from "../../ui/field-details";
 import { TextField } from "../../ui/text-field";
 import { JoinCommandField } from "./join-command-field";
 
@@ -28,6 +30,8 @@ export function ClusterFields({
   const makesCluster = state.mode === "cluster" || state.mode === "upgrade";
   const cni = cniOption(state.cni);
   const release = generated ? cniRelease(state.cni, state.kubernetesVersion) : undefined;
+  const help = fieldHelp(state);
+  const more = (field: DetailsField) => <FieldDetails field={field} state={state} />;
   return (
     <>
       {!makesCluster && (
@@ -40,16 +44,20 @@ export function ClusterFields({
               ? "Have the line kubeadm token create --print-join-command prints instead? Choose Manual and paste it."
               : undefined
           }
+          details={more("bootstrap")}
         />
       )}
       {/* Above the three fields it fills. */}
-      {!generated && worker && <JoinCommandField form={form} />}
+      {!generated && worker && (
+        <JoinCommandField form={form} help={help.joinCommand} details={more("joinCommand")} />
+      )}
       {(generated || worker) && (
         <TextField
           label="Control plane endpoint"
           registration={register("controlPlaneEndpoint")}
           error={errors.controlPlaneEndpoint}
-          help={endpointDescription(state)}
+          help={help.controlPlaneEndpoint}
+          details={more("controlPlaneEndpoint")}
         />
       )}
       {!generated && worker && (
@@ -58,14 +66,16 @@ export function ClusterFields({
             label="Join token"
             registration={register("joinToken")}
             error={errors.joinToken}
-            help="From kubeadm token create on the control plane: 6 and 16 lower-case letters or digits joined by '.'. A secret: it never goes into the share link."
+            help={help.joinToken}
+            details={more("joinToken")}
             secret
           />
           <TextField
             label="CA cert hash"
             registration={register("caCertHash")}
             error={errors.caCertHash}
-            help="The --discovery-token-ca-cert-hash printed by kubeadm init: sha256: and 64 hex digits."
+            help={help.caCertHash}
+            details={more("caCertHash")}
           />
         </>
       )}
@@ -76,18 +86,28 @@ export function ClusterFields({
             label="Cluster name"
             registration={register("clusterName")}
             error={errors.clusterName}
+            help={help.clusterName}
+            details={more("clusterName")}
           />
           <div className="field-row">
-            <TextField label="Pod CIDR" registration={register("podCidr")} error={errors.podCidr} />
+            <TextField
+              label="Pod CIDR"
+              registration={register("podCidr")}
+              error={errors.podCidr}
+              help={help.podCidr}
+              details={more("podCidr")}
+            />
             <TextField
               label="Service CIDR"
               registration={register("serviceCidr")}
               error={errors.serviceCidr}
+              help={help.serviceCidr}
+              details={more("serviceCidr")}
             />
           </div>
           <div className="field">
             <label htmlFor="field-cni">CNI</label>
-            <select id="field-cni" {...register("cni")}>
+            <select id="field-cni" aria-describedby="cni-explanation" {...register("cni")}>
               {choices.cni.values.map((choice) => (
                 <option key={choice.value} value={choice.value}>
                   {choice.label}
@@ -96,55 +116,23 @@ export function ClusterFields({
             </select>
             <p className="help" id="cni-explanation">
               {release ? `${release.name}: ` : ""}
-              {cni.explanation}{" "}
-              {release && (
-                <>
-                  Installed once by {release.unitName}
-                  {release.extension ? (
-                    <>
-                      {" "}
-                      from the bakery&apos;s {release.extension.name} sysext{" "}
-                      <a href={release.extension.source} target="_blank" rel="noreferrer">
-                        {release.extension.version}
-                      </a>
-                    </>
-                  ) : (
-                    <>
-                      {" "}
-                      from{" "}
-                      {release.urls.map((url, index) => (
-                        <span key={url}>
-                          {index > 0 ? ", " : ""}
-                          <a href={url} target="_blank" rel="noreferrer">
-                            {url.slice(url.lastIndexOf("/") + 1)}
-                          </a>
-                        </span>
-                      ))}
-                    </>
-                  )}
-                  ; {release.name} supports Kubernetes 1.{release.release.minMinor}–1.
-                  {release.release.maxMinor} (
-                  <a href={release.release.source} target="_blank" rel="noreferrer">
-                    compatibility
-                  </a>
-                  ).{release.note ? ` ${release.note}` : ""}{" "}
-                </>
-              )}
-              <a href={cni.source} target="_blank" rel="noreferrer">
-                Source
-              </a>
+              {cni.explanation}
+              {release?.note ? ` ${release.note}` : ""}
             </p>
+            {more("cni")}
           </div>
           <ChoiceField
             choice={choices.tokenTtl}
             registration={register("tokenTtl")}
             value={state.tokenTtl}
+            details={more("tokenTtl")}
           />
           {makesCluster && (
             <ChoiceField
               choice={choices.controlPlanes}
               registration={register("controlPlanes")}
               value={state.controlPlanes}
+              details={more("controlPlanes")}
             />
           )}
           {makesCluster && state.controlPlanes !== "1" && (
@@ -153,6 +141,7 @@ export function ClusterFields({
                 choice={choices.loadBalancer}
                 registration={register("loadBalancer")}
                 value={state.loadBalancer}
+                details={more("loadBalancer")}
               />
               <div className="field-row">
                 {state.loadBalancer === "kube-vip" && (
@@ -160,14 +149,15 @@ export function ClusterFields({
                     label="Virtual IP interface"
                     registration={register("vipInterface")}
                     error={errors.vipInterface}
-                    help="The control planes' network interface kube-vip puts the virtual IP on, e.g. eth0 or ens3 (ip -brief link on a node)."
+                    help={help.vipInterface}
+                    details={more("vipInterface")}
                   />
                 )}
                 <TextField
                   label="Control plane host names"
                   registration={register("controlPlaneNamePattern")}
                   error={errors.controlPlaneNamePattern}
-                  help="{n} becomes 1, 2, 3…: cp-1 runs kubeadm init, the others join it."
+                  help={help.controlPlaneNamePattern}
                 />
               </div>
             </>
@@ -178,17 +168,13 @@ export function ClusterFields({
                 label="Workers"
                 registration={register("workers")}
                 error={errors.workers}
-                help={
-                  state.mode === "upgrade"
-                    ? `The workers the cluster has: 0 to ${maxWorkers}.`
-                    : `For Download cluster: 0 to ${maxWorkers}.`
-                }
+                help={help.workers}
               />
               <TextField
                 label="Worker host names"
                 registration={register("workerNamePattern")}
                 error={errors.workerNamePattern}
-                help="{n} becomes 1, 2, 3…"
+                help={help.workerNamePattern}
               />
             </div>
           )}

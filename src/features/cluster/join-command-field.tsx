@@ -40,7 +40,16 @@ const id = "field-joinCommand";
  * only, never registered with the form: the line holds the join token, and the form's values
  * make the share link.
  */
-export function JoinCommandField({ form }: { form: UseFormReturn<FormInput> }) {
+export function JoinCommandField({
+  form,
+  help,
+  details,
+}: {
+  form: UseFormReturn<FormInput>;
+  /** What to paste, in plain words (field-help.ts). */
+  help: string;
+  details?: React.ReactNode;
+}) {
   const [text, setText] = useState("");
   const [outcome, setOutcome] = useState<JoinCommandOutcome | undefined>(undefined);
   const fill = (value: string) => {
@@ -72,15 +81,15 @@ export function JoinCommandField({ form }: { form: UseFormReturn<FormInput> }) {
         }}
       />
       <p className="help" id={`${id}-help`}>
-        Run kubeadm token create --print-join-command on a control plane and paste the line it
-        prints: the endpoint, join token and CA cert hash below are filled from it. The line holds
-        the join token, a secret, so it never goes into the share link.
+        {help}
       </p>
       <div className="join-command-actions">
         <button type="button" onClick={() => fill(text)}>
           Fill endpoint, token and hash
         </button>
       </div>
+      {/* After the button: paste, then Fill, without a stop between. */}
+      {details}
       {outcome &&
         (outcome.ok ? (
           <div className="help join-command-outcome" id={`${id}-outcome`} role="status">

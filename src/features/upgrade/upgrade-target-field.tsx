@@ -2,10 +2,12 @@ import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../../core/catalogue/releases";
 import { localDay, minorSupport } from "../../core/catalogue/support-schedule";
+import { fieldHelp } from "../../core/config/field-help";
 import type { FormInput } from "../../core/config/form-input";
 import type { WizardState } from "../../core/config/wizard-state";
 import { nextMinor, upgradeTargetProblem, upgradeTargets } from "../../core/upgrade/upgrade-target";
 import { minorOf } from "../../core/version";
+import { FieldDetails } from "../../ui/field-details";
 
 const fieldId = "field-upgradeTo";
 
@@ -89,10 +91,10 @@ export function UpgradeTargetField({
         {!listed && <option value={typed}>{typed} (not a version the cluster can go to)</option>}
       </select>
       <p className="help" id={`${fieldId}-help`}>
-        {support ? `${support.text}. ` : ""}kubeadm upgrades one minor at a time: from {from} to a
-        newer {minorOf(from)} patch or to a {nextMinor(from)} patch, never further. Versions from
-        the Flatcar sysext bakery with a {state.arch} image.
+        {support ? `${support.text}. ` : ""}
+        {fieldHelp(state).upgradeTo}
       </p>
+      <FieldDetails field="upgradeTo" state={state} />
       {message && (
         <div className="field-error" id={`${fieldId}-error`}>
           {message}

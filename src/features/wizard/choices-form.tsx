@@ -2,24 +2,19 @@ import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../../core/catalogue/releases";
-import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
+import { localDay, minorSupport } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
-import { sshKeyTypes } from "../../core/config/ssh-keys";
-import { choices, choiceValue, fieldDocs } from "../../core/config/choices";
+import { choices, choiceValue } from "../../core/config/choices";
+import type { DetailsField } from "../../core/config/field-details";
+import { fieldHelp } from "../../core/config/field-help";
 import type { WizardState } from "../../core/config/wizard-state";
 import { minorOf } from "../../core/version";
-import {
-  kuredDocsUrl,
-  kuredInstallCommands,
-  kuredManifestUrl,
-  kuredReleases,
-} from "../../core/render/kured";
+import { kuredInstallCommands, kuredReleases } from "../../core/render/kured";
 import { addonReleaseFor } from "../../core/cluster/addon-releases";
-import { bakeryHub } from "../../core/render/bakery";
-import { kubeadmApiVersion, kubeadmRules } from "../../core/cluster/kubeadm-rules";
 import { CheckboxField } from "../../ui/checkbox-field";
 import { CopyButton } from "../../ui/copy-button";
-import { DocsLine, FormGroup } from "../../ui/form-group";
+import { FieldDetails } from "../../ui/field-details";
+import { FormGroup } from "../../ui/form-group";
 import { TextField } from "../../ui/text-field";
 import { ChoiceField } from "../../ui/choice-field";
 
@@ -77,18 +72,37 @@ export const ChoicesForm = memo(function ChoicesForm({
     .join(" · ");
   const has = (...fields: (keyof FieldErrors)[]) =>
     fields.some((field) => errors[field] !== undefined);
+  const help = fieldHelp(state, { digest });
+  // Each field's upstream facts, behind its own Details.
+  const more = (field: DetailsField) => (
+    <FieldDetails field={field} state={state} digest={digest} />
+  );
   return (
     <form className="choices-form" onSubmit={(event) => event.preventDefault()} noValidate>
-      <ChoiceField choice={choices.mode} registration={register("mode")} value={state.mode} />
+      <ChoiceField
+        choice={choices.mode}
+        registration={register("mode")}
+        value={state.mode}
+        details={more("mode")}
+      />
       {state.mode === "node" && (
-        <ChoiceField choice={choices.role} registration={register("role")} value={state.role} />
+        <ChoiceField
+          choice={choices.role}
+          registration={register("role")}
+          value={state.role}
+          details={more("role")}
+        />
       )}
       {upgrading && upgradeSource}
       <div className="field">
         <label htmlFor="field-kubernetesVersion">
           {upgrading ? "Kubernetes version the cluster runs now" : "Kubernetes version"}
         </label>
-        <select id="field-kubernetesVersion" {...register("kubernetesVersion")}>
+        <select
+          id="field-kubernetesVersion"
+          aria-describedby="kubernetes-version-support"
+          {...register("kubernetesVersion")}
+        >
           {catalogue.minors.map((group) => {
             const support = minorSupport(group.minor, today);
             return (
@@ -105,14 +119,9 @@ export const ChoicesForm = memo(function ChoicesForm({
           })}
         </select>
         <p className="help" id="kubernetes-version-support">
-          {chosenSupport.text}. Grouped by minor, newest first: the Kubernetes system extension from
-          the Flatcar sysext bakery; support dates from the{" "}
-          <a href={supportScheduleUrl} target="_blank" rel="noreferrer">
-            upstream release schedule
-          </a>
-          .
+          {chosenSupport.text}. {help.kubernetesVersion}
         </p>
-        <KubeadmNote version={state.kubernetesVersion} />
+        {more("kubernetesVersion")}
         {chosenSupport.warning && (
           // Not a live region: the readiness summary announces the same note once.
           <p className="field-warning">{chosenSupport.warning}</p>
@@ -131,23 +140,16 @@ export const ChoicesForm = memo(function ChoicesForm({
             ? `${entry.label} (no image for ${state.kubernetesVersion})`
             : entry.label
         }
+        details={more("arch")}
       />
 
-      <DocsLine docs={[choices.mode.docs, choices.arch.docs]} />
-
-      <FormGroup
-        title="Cluster and network"
-        docs={[choices.role.docs, choices.bootstrap.docs, choices.tokenTtl.docs, choices.cni.docs]}
-      >
+      <FormGroup title="Cluster and network">
         <TextField
           label="Hostname"
           registration={register("hostname")}
           error={errors.hostname}
-          help={
-            state.mode === "cluster" || upgrading
-              ? "The control plane's host name, e.g. cp-1; empty names it control-plane. Lower-case letters, digits, '-' and '.'."
-              : "Written to /etc/hostname, e.g. node-1; empty keeps the name the platform gives. Lower-case letters, digits, '-' and '.'."
-          }
+          help={help.hostname}
+          details={more("hostname")}
         />
         {cluster}
       </FormGroup>
@@ -156,12 +158,6 @@ export const ChoicesForm = memo(function ChoicesForm({
         title="Updates and reboots"
         collapsible
         defaultOpen
-        docs={[
-          choices.updates.docs,
-          choices.reboot.docs,
-          choices.kuredInstall.docs,
-          choices.channel.docs,
-        ]}
         summary={updatesSummary}
         hasError={has("windowStart", "windowLength")}
       >
@@ -174,25 +170,31 @@ export const ChoicesForm = memo(function ChoicesForm({
               ? `Patch updates within ${minor} (systemd-sysupdate)`
               : entry.label
           }
+          details={more("updates")}
         />
         {state.updates === "patch" && (
           <ChoiceField
             choice={choices.sysupdate}
             registration={register("sysupdate")}
             value={state.sysupdate}
+            details={more("sysupdate")}
           />
         )}
         <ChoiceField
           choice={choices.reboot}
           registration={register("reboot")}
           value={state.reboot}
+          details={more("reboot")}
         />
-        {state.reboot === "kured" && <KuredInstallFields form={form} state={state} />}
+        {state.reboot === "kured" && (
+          <KuredInstallFields form={form} state={state} details={more("kuredInstall")} />
+        )}
         {state.reboot === "locksmithd" && (
           <ChoiceField
             choice={choices.rebootStrategy}
             registration={register("rebootStrategy")}
             value={state.rebootStrategy}
+            details={more("rebootStrategy")}
           />
         )}
         <div className="field-row">
@@ -207,34 +209,30 @@ export const ChoicesForm = memo(function ChoicesForm({
             error={errors.windowLength}
           />
         </div>
-        <p className="help">
-          Optional: reboots happen only inside this window (
-          {state.reboot === "kured"
-            ? "kured's --reboot-days, --start-time and --end-time, in UTC"
-            : "locksmithd's LOCKSMITHD_REBOOT_WINDOW_START and _LENGTH"}
-          ). Start as 04:00 or Thu 04:00; length as 1h or 1h30m. Both or neither.
-        </p>
+        <p className="help">{help.window}</p>
+        {more("window")}
         <ChoiceField
           choice={choices.channel}
           registration={register("channel")}
           value={state.channel}
+          details={more("channel")}
         />
       </FormGroup>
 
-      <FormGroup title="Access" docs={[fieldDocs.sshKeys]}>
+      <FormGroup title="Access">
         <TextField
           label="SSH keys"
           rows={3}
           registration={register("sshKeys")}
           error={errors.sshKeys}
-          help={`For the core user, one per line, e.g. ssh-ed25519 AAAA… you@laptop. Types: ${sshKeyTypes.join(", ")}.`}
+          help={help.sshKeys}
+          details={more("sshKeys")}
         />
       </FormGroup>
 
       <FormGroup
         title="Advanced"
         collapsible
-        docs={[choices.butaneVersion.docs, choices.verify.docs]}
         summary={advancedSummary}
         hasError={has("mirror", "registry", "extraButane") || extraButaneErrors !== undefined}
       >
@@ -245,43 +243,36 @@ export const ChoicesForm = memo(function ChoicesForm({
           onChange={(checked) =>
             form.setValue("verify", checked ? "on" : "off", { shouldDirty: true })
           }
-          help={
-            digest
-              ? `Ignition checks the image against GitHub's sha256 (${digest.slice(0, 12)}…) and refuses a changed or corrupted download.`
-              : "Ignition would check the image against GitHub's sha256 digest, but the catalogue has none for this image, so no hash is added."
-          }
+          help={help.verify}
+          details={more("verify")}
         />
         <ChoiceField
           choice={choices.butaneVersion}
           registration={register("butaneVersion")}
           value={state.butaneVersion}
+          details={more("butaneVersion")}
         />
         <TextField
           label="Download mirror"
           registration={register("mirror")}
           error={errors.mirror}
-          help={
-            <>
-              Optional, for installs without internet: an http(s) address, e.g.
-              https://mirror.example.com/flatcar. The nodes download the bakery&apos;s files from it
-              at the same paths as below {bakeryHub}, and every other file at
-              &lt;mirror&gt;/&lt;host&gt;/&lt;path&gt;. The Mirror section under the preview lists
-              each file and a script that fills the mirror.
-            </>
-          }
+          help={help.mirror}
+          details={more("mirror")}
         />
         <TextField
           label="Image registry"
           registration={register("registry")}
           error={errors.registry}
-          help="Optional: a registry host with an optional port and path, e.g. registry.example.com:5000; http:// in front for one without TLS. The nodes pull every container image from it, under its upstream's name, e.g. <registry>/registry.k8s.io/pause:3.10."
+          help={help.registry}
+          details={more("registry")}
         />
         <TextField
           label="Extra Butane"
           rows={6}
           registration={register("extraButane")}
           error={extraButaneErrors ?? errors.extraButane}
-          help="Optional: storage, systemd, passwd… merged into the generated config and checked as you type, e.g. a file under storage: files: with its path and contents: inline:. It travels in the share link: keep secrets out."
+          help={help.extraButane}
+          details={more("extraButane")}
         />
       </FormGroup>
     </form>
@@ -292,11 +283,15 @@ export const ChoicesForm = memo(function ChoicesForm({
 function KuredInstallFields({
   form,
   state,
+  details,
 }: {
   form: UseFormReturn<FormInput>;
   state: WizardState;
+  /** kured's release, manifest and compatibility. */
+  details: React.ReactNode;
 }) {
-  const { release, note } = addonReleaseFor("kured", kuredReleases, state.kubernetesVersion);
+  // Said beside the choice: the page stays honest about an untested Kubernetes minor.
+  const { note } = addonReleaseFor("kured", kuredReleases, state.kubernetesVersion);
   const commands = kuredInstallCommands(state);
   const zeroTouch = state.bootstrap === "generated";
   const byCluster = zeroTouch && state.kuredInstall === "cluster";
@@ -312,23 +307,9 @@ function KuredInstallFields({
             ? `${entry.label}: zero-touch bootstrap only`
             : entry.label
         }
-        note={byCluster ? `kured ${release.version}, watching /run/reboot-required.` : undefined}
+        note={note}
+        details={details}
       />
-      <p className="help">
-        kured {release.version} supports Kubernetes 1.{release.minMinor}–1.{release.maxMinor} (
-        <a href={release.source} target="_blank" rel="noreferrer">
-          its release notes
-        </a>
-        ), from{" "}
-        <a href={kuredManifestUrl(release.version)} target="_blank" rel="noreferrer">
-          its pinned manifest
-        </a>
-        ; see also{" "}
-        <a href={kuredDocsUrl} target="_blank" rel="noreferrer">
-          kured&apos;s installation docs
-        </a>
-        .{note ? ` ${note}` : ""}
-      </p>
       {!byCluster && (
         <div className="field">
           <p className="field-title" id="kured-install">
@@ -341,24 +322,5 @@ function KuredInstallFields({
         </div>
       )}
     </>
-  );
-}
-
-/** Which kubeadm config API the chosen minor gets, and what its kubeadm changed. */
-function KubeadmNote({ version }: { version: string }) {
-  const { rules, assumedFrom } = kubeadmRules(version);
-  const apiVersion = kubeadmApiVersion(version);
-  return (
-    <p className="help" id="kubeadm-rules">
-      kubeadm config: {apiVersion} ({rules.changes.join("; ")}).{" "}
-      {assumedFrom ? `${assumedFrom} ` : ""}
-      <a
-        href={`https://kubernetes.io/docs/reference/config-api/kubeadm-config.${apiVersion.split("/")[1] ?? ""}/`}
-        target="_blank"
-        rel="noreferrer"
-      >
-        kubeadm config reference
-      </a>
-    </p>
   );
 }
