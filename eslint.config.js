@@ -52,6 +52,7 @@ export const featurePublicFiles = {
  *   cluster     kubeadm, CNI, add-ons and secrets for those choices
  *   render      a node's and a cluster's Butane, from config and cluster
  *   mirror      what a mirror must hold: read off the rendered nodes
+ *   help        each field's plain help and the upstream facts behind its Details
  *   readiness   whether the rendered files are ready to use
  *   bundle      the downloads: rendered files, readiness, README
  *   upgrade     an existing cluster's upgrade, built on all of the above
@@ -67,6 +68,7 @@ export const coreLayers = [
   "cluster",
   "render",
   "mirror",
+  "help",
   "readiness",
   "bundle",
   "upgrade",

@@ -1,4 +1,4 @@
-import { fieldDetails, type DetailsField } from "../core/config/field-details";
+import { fieldDetails, type DetailsField } from "../core/help/field-details";
 import type { WizardState } from "../core/config/wizard-state";
 
 /** A field's Details: each fact, and each source as a link. */

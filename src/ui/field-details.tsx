@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from "react";
-import type { DetailsField } from "../core/config/field-details";
+import type { DetailsField } from "../core/help/field-details";
 import type { WizardState } from "../core/config/wizard-state";
 
 // The facts load when a Details is first opened: they stay out of the page's first load.

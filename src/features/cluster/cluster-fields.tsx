@@ -1,8 +1,8 @@
 import type { UseFormReturn } from "react-hook-form";
 import { cniOption, cniRelease } from "../../core/cluster/cni";
 import { choices } from "../../core/config/choices";
-import type { DetailsField } from "../../core/config/field-details";
-import { fieldHelp } from "../../core/config/field-help";
+import type { DetailsField } from "../../core/help/field-details";
+import { fieldHelp } from "../../core/help/field-help";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import type { WizardState } from "../../core/config/wizard-state";
 import { ChoiceField } from "../../ui/choice-field";

@@ -2,7 +2,7 @@ import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../../core/catalogue/releases";
 import { localDay, minorSupport } from "../../core/catalogue/support-schedule";
-import { fieldHelp } from "../../core/config/field-help";
+import { fieldHelp } from "../../core/help/field-help";
 import type { FormInput } from "../../core/config/form-input";
 import type { WizardState } from "../../core/config/wizard-state";
 import { nextMinor, upgradeTargetProblem, upgradeTargets } from "../../core/upgrade/upgrade-target";

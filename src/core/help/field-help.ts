@@ -5,8 +5,8 @@
  */
 import { endpointDescription } from "../cluster/endpoint";
 import { minorNumber, minorOf } from "../version";
-import { sshKeyTypes } from "./ssh-keys";
-import { maxWorkers, type WizardState } from "./wizard-state";
+import { sshKeyTypes } from "../config/ssh-keys";
+import { maxWorkers, type WizardState } from "../config/wizard-state";
 
 const hostChars = "Lower-case letters, digits, '-' and '.'.";
 

@@ -4,11 +4,11 @@ import { minorSupport } from "../catalogue/support-schedule";
 import { addonReleaseFor } from "../cluster/addon-releases";
 import { cniChoices, cniRelease } from "../cluster/cni";
 import { kuredReleases } from "../render/kured";
-import { choices, type Choice } from "./choices";
+import { choices, type Choice } from "../config/choices";
 import { fieldDetails } from "./field-details";
 import { fieldHelp } from "./field-help";
-import { upstreamDetailIn } from "./plain-words";
-import { defaultWizardState, type WizardState } from "./wizard-state";
+import { upstreamDetailIn } from "../config/plain-words";
+import { defaultWizardState, type WizardState } from "../config/wizard-state";
 
 /** Every choice's plain help: its own explanation and each value's. */
 function choiceHelp(table: Record<string, Choice>): [string, string][] {

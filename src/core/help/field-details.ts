@@ -19,9 +19,9 @@ import {
   type Choice,
   type ChoiceName,
   type DocsLink,
-} from "./choices";
+} from "../config/choices";
 import type { HelpField } from "./field-help";
-import type { WizardState } from "./wizard-state";
+import type { WizardState } from "../config/wizard-state";
 
 /** One line under Details: a fact, or a link to where it comes from. */
 export type Detail = string | DocsLink;
