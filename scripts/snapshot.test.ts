@@ -104,7 +104,22 @@ describe("npm run snapshot", () => {
     const written = JSON.parse(readFileSync(out, "utf8")) as { date: string; releases: unknown[] };
     expect(written.releases).toHaveLength(3);
     expect(written.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  }, 30_000);
+    // What refresh-catalogue.yml does next: the diff against the embedded files titles the PR.
+    const diff = await promisify(execFile)(
+      "npx",
+      [
+        "tsx",
+        path.join(__dirname, "catalogue-diff.ts"),
+        path.join(__dirname, "../src/core/catalogue/snapshot.json"),
+        out,
+        path.join(__dirname, "../src/core/catalogue/support-schedule.json"),
+        scheduleOut,
+      ],
+      { encoding: "utf8", timeout: 30_000 },
+    );
+    expect(diff.stdout.split("\n")[0]).toMatch(/^catalogue: \+v1\.37\.0\b/);
+    expect(diff.stdout).toContain("- releases added: v1.37.0");
+  }, 60_000);
 
   it("refuses to write an empty snapshot", async () => {
     await expect(
