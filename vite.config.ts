@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { loadEnv, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { prerenderPlugin } from "./scripts/prerender/vite-plugin-prerender.ts";
 
 /**
  * The Content Security Policy delivered with the built page: scripts and styles only from the
@@ -37,7 +38,11 @@ export default defineConfig(({ mode }) => {
   return {
     // Relative base: the built site works from any host and any sub-path (GitHub Pages).
     base: "./",
-    plugins: [react(), contentSecurityPolicy(env.VITE_GITHUB_API || "https://api.github.com")],
+    plugins: [
+      react(),
+      contentSecurityPolicy(env.VITE_GITHUB_API || "https://api.github.com"),
+      prerenderPlugin(),
+    ],
     build: {
       target: "es2022",
       sourcemap: false,

@@ -1,21 +1,39 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, startTransition } from "react";
-import { createRoot } from "react-dom/client";
+import { hydrateRoot } from "react-dom/client";
 import { App } from "./app";
+import { readPrerenderData } from "./app/prerender-data";
+import { renderKey, setInitialNodeSource } from "./features/wizard/initial-node";
+import { prestartRenderWorker } from "./features/wizard/node-renderer";
+import { setPrerenderedDay } from "./ui/hydration";
 import "./app.css";
 
 const queryClient = new QueryClient();
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
+const app = (
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>
+);
+
+// index.html always holds the default page, prerendered (scripts/prerender; the dev server
+// renders it too): hydrate it with the inputs it was made from, so nothing differs; the link,
+// the clock and stored data apply right after.
+const prerendered = readPrerenderData();
+prestartRenderWorker();
+if (prerendered) {
+  setPrerenderedDay(prerendered.today);
+  setInitialNodeSource((state, context) =>
+    renderKey(state, context) === prerendered.nodeKey ? prerendered.node : undefined,
+  );
+}
+
 // As a transition, the first render yields to the browser every few milliseconds instead of
 // holding the main thread for the whole form: the static header stays responsive meanwhile.
 startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+  hydrateRoot(root, app);
 });

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../../core/catalogue/releases";
-import { localDay, minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
+import { minorSupport, supportScheduleUrl } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { sshKeyTypes } from "../../core/config/ssh-keys";
 import { choices, choiceValue, fieldDocs } from "../../core/config/choices";
@@ -22,6 +22,7 @@ import { CopyButton } from "../../ui/copy-button";
 import { DocsLine, FormGroup } from "../../ui/form-group";
 import { TextField } from "../../ui/text-field";
 import { ChoiceField } from "../../ui/choice-field";
+import { useToday } from "../../ui/hydration";
 
 /** Memoised: the page re-renders when the preview arrives, the form only when a choice changes. */
 export const ChoicesForm = memo(function ChoicesForm({
@@ -53,8 +54,8 @@ export const ChoicesForm = memo(function ChoicesForm({
   const upgrading = state.mode === "upgrade";
   const minor = minorOf(state.kubernetesVersion);
   const digest = release?.sha256[state.arch];
-  // The person's own clock says which minors upstream still supports.
-  const today = localDay(new Date());
+  // The person's own clock says which minors upstream still supports (the build's while hydrating).
+  const today = useToday();
   const chosenSupport = minorSupport(minor, today);
   const labelOf = (name: keyof typeof choices, value: string) =>
     choiceValue(choices[name], value)?.label ?? value;
