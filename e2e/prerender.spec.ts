@@ -51,7 +51,7 @@ test("after hydration every control works, with no hydration error", async ({ pa
   expect(problems.filter((text) => /hydrat|did not match|#418|#423|#425/i.test(text))).toEqual([]);
 });
 
-test("a link's choices apply right after hydration", async ({ page }) => {
+test("a link's page is rendered over the prerendered default page", async ({ page }) => {
   await page.goto("./?arch=arm64");
   await expect(group(page, "Architecture").getByLabel("ARM64")).toBeChecked();
   await expect(preview(page)).toContainText("arm64");

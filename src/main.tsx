@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, startTransition } from "react";
-import { hydrateRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app";
 import { readPrerenderData } from "./app/prerender-data";
 import { renderKey, setInitialNodeSource } from "./features/wizard/initial-node";
@@ -20,10 +20,12 @@ const app = (
   </StrictMode>
 );
 
-// index.html always holds the default page, prerendered (scripts/prerender; the dev server
-// renders it too): hydrate it with the inputs it was made from, so nothing differs; the link,
-// the clock and stored data apply right after.
-const prerendered = readPrerenderData();
+// index.html holds the default page, prerendered (scripts/prerender; the dev server renders it
+// too): hydrate it with the inputs it was made from, so nothing differs; the clock and stored
+// data apply right after. A link (?…) asks for another page: render that one over it, as
+// before, rather than leave the default page usable until the link applies.
+const data = readPrerenderData();
+const prerendered = window.location.search === "" ? data : undefined;
 prestartRenderWorker();
 if (prerendered) {
   setPrerenderedDay(prerendered.today);
@@ -35,5 +37,6 @@ if (prerendered) {
 // As a transition, the first render yields to the browser every few milliseconds instead of
 // holding the main thread for the whole form: the static header stays responsive meanwhile.
 startTransition(() => {
-  hydrateRoot(root, app);
+  if (prerendered) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 });

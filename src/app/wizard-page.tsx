@@ -30,7 +30,7 @@ import { ChoicesForm } from "../features/wizard/choices-form";
 import { PresetNotices } from "../features/wizard/preset-notices";
 import { useAddressQuery } from "../features/wizard/use-address-query";
 import { useRenderedNode } from "../features/wizard/use-rendered-node";
-import { useHydrated, useToday } from "../ui/hydration";
+import { useToday } from "../ui/hydration";
 
 const sameChoices = (a: FormInput, b: FormInput) =>
   (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
@@ -64,10 +64,10 @@ function useFieldBeingTyped(): string | undefined {
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
-  // While hydrating, the page is the prerendered default; the link's choices come right after.
-  const hydrated = useHydrated();
-  const [link] = useState(() => (typeof window === "undefined" ? "" : window.location.search));
-  const openedWith = hydrated ? link : "";
+  // Prerendered at build time there is no address: the default page (main.tsx hydrates only that).
+  const [openedWith] = useState(() =>
+    typeof window === "undefined" ? "" : window.location.search,
+  );
   const today = useToday();
   const [initial, setInitial] = useState(() => decodePreset(openedWith, catalogue));
   const [presetNotices, setPresetNotices] = useState<PresetNotice[]>(initial.notices);
@@ -81,9 +81,9 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
   // A newer catalogue (live data) may know versions the snapshot did not: read the link again,
   // unless the person has already changed something.
   const { isDirty } = form.formState;
-  const [decodedFor, setDecodedFor] = useState({ catalogue, openedWith });
-  if (decodedFor.catalogue !== catalogue || decodedFor.openedWith !== openedWith) {
-    setDecodedFor({ catalogue, openedWith });
+  const [decodedFor, setDecodedFor] = useState(catalogue);
+  if (decodedFor !== catalogue) {
+    setDecodedFor(catalogue);
     if (!isDirty) {
       const again = decodePreset(openedWith, catalogue);
       setInitial(again);
