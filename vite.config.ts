@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import { loadEnv, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
+import { prerenderPlugin } from "./scripts/prerender/vite-plugin-prerender.ts";
 
 /**
  * The Content Security Policy delivered with the built page: scripts and styles only from the
@@ -88,6 +89,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       contentSecurityPolicy(env.VITE_GITHUB_API || "https://api.github.com"),
+      prerenderPlugin(),
       offlineApp(),
     ],
     build: {

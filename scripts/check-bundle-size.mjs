@@ -28,6 +28,13 @@ export const FIRST_LOAD_JS_GZIP_TARGET = 150 * 1024;
 export const FIRST_LOAD_JS_GZIP_CEILING = 280 * 1024;
 
 /**
+ * The critical path: the JavaScript index.html loads before the first input can work, its
+ * entry script and static imports (initialAssets without untilIdle). The prerendered page
+ * paints without it; hydration needs all of it. Issue 28's target; reported, not enforced yet.
+ */
+export const CRITICAL_PATH_JS_GZIP_TARGET = 100 * 1024;
+
+/**
  * Modules the page `import()`s by itself before it is idle, as Vite's manifest names them:
  * the preview's highlighter, right after the first render.
  */
@@ -155,7 +162,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     `first load until idle, CSS: ${kb(sizes.cssBytes)}, ${kb(sizes.cssGzipBytes)} gzip (${sizes.cssGzipBytes} bytes)`,
   );
-  console.log(`of which index.html's static imports, JS: ${kb(staticOnly.jsGzipBytes)} gzip`);
+  console.log(
+    `critical path (index.html's static imports, before the first input), JS: ${kb(staticOnly.jsGzipBytes)} gzip (${staticOnly.jsGzipBytes} bytes; target ${kb(CRITICAL_PATH_JS_GZIP_TARGET)})`,
+  );
+  const html = readFileSync(path.join(distDir, "index.html"));
+  console.log(
+    `index.html (with the prerendered page): ${kb(html.length)}, ${kb(gzipBytes(html))} gzip (${gzipBytes(html)} bytes)`,
+  );
   if (sizes.jsGzipBytes > FIRST_LOAD_JS_GZIP_CEILING) {
     console.error(
       `First-load JS is ${kb(sizes.jsGzipBytes)} gzip, over the ceiling of ${kb(FIRST_LOAD_JS_GZIP_CEILING)} (${FIRST_LOAD_JS_GZIP_CEILING} bytes) by ${kb(sizes.jsGzipBytes - FIRST_LOAD_JS_GZIP_CEILING)}.`,

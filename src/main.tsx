@@ -1,21 +1,42 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, startTransition } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app";
+import { readPrerenderData } from "./app/prerender-data";
+import { renderKey, setInitialNodeSource } from "./features/wizard/initial-node";
+import { prestartRenderWorker } from "./features/wizard/node-renderer";
+import { setPrerenderedDay } from "./ui/hydration";
 import "./app.css";
 
 const queryClient = new QueryClient();
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
+const app = (
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>
+);
+
+// index.html holds the default page, prerendered (scripts/prerender; the dev server renders it
+// too): hydrate it with the inputs it was made from, so nothing differs; the clock and stored
+// data apply right after. A link (?…) asks for another page: render that one over it, as
+// before, rather than leave the default page usable until the link applies.
+const data = readPrerenderData();
+const prerendered = window.location.search === "" ? data : undefined;
+prestartRenderWorker();
+if (prerendered) {
+  setPrerenderedDay(prerendered.today);
+  setInitialNodeSource((state, context) =>
+    renderKey(state, context) === prerendered.nodeKey ? prerendered.node : undefined,
+  );
+}
+
 // As a transition, the first render yields to the browser every few milliseconds instead of
 // holding the main thread for the whole form: the static header stays responsive meanwhile.
 startTransition(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+  if (prerendered) hydrateRoot(root, app);
+  else createRoot(root).render(app);
 });

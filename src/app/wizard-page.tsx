@@ -30,6 +30,7 @@ import { ChoicesForm } from "../features/wizard/choices-form";
 import { PresetNotices } from "../features/wizard/preset-notices";
 import { useAddressQuery } from "../features/wizard/use-address-query";
 import { useRenderedNode } from "../features/wizard/use-rendered-node";
+import { useToday } from "../ui/hydration";
 
 const sameChoices = (a: FormInput, b: FormInput) =>
   (Object.keys(a) as (keyof FormInput)[]).every((key) => a[key] === b[key]) &&
@@ -63,7 +64,11 @@ function useFieldBeingTyped(): string | undefined {
 
 /** Choices on one side, the live preview on the other: choices -> render -> files. */
 export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
-  const [openedWith] = useState(() => window.location.search);
+  // Prerendered at build time there is no address: the default page (main.tsx hydrates only that).
+  const [openedWith] = useState(() =>
+    typeof window === "undefined" ? "" : window.location.search,
+  );
+  const today = useToday();
   const [initial, setInitial] = useState(() => decodePreset(openedWith, catalogue));
   const [presetNotices, setPresetNotices] = useState<PresetNotice[]>(initial.notices);
   // A bad text value from the link stays in its field, with its error, to be corrected there.
@@ -142,8 +147,9 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
       release,
       hasSecrets: secrets !== undefined,
       hasControlPlaneSecrets: secrets?.controlPlane !== undefined,
+      today,
     }),
-    [state, errors, catalogue, release, secrets],
+    [state, errors, catalogue, release, secrets, today],
   );
   const readiness = useMemo(
     () => (rendered ? nodeReadiness({ ...judged, rendered }) : undefined),

@@ -15,10 +15,7 @@ export function CatalogueStatus({
 }) {
   const now = useNow(30_000);
   return (
-    <div
-      className="catalogue-status"
-      style={{ display: "flex", gap: "0.5rem", alignItems: "baseline" }}
-    >
+    <div className="catalogue-status">
       <p role="status">{statusText(catalogue, status, now)}</p>
       <button type="button" onClick={onRefresh} disabled={status.checking}>
         Refresh

@@ -2,7 +2,7 @@ import { memo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { KubernetesRelease } from "../../core/catalogue/releases";
-import { localDay, minorSupport } from "../../core/catalogue/support-schedule";
+import { minorSupport } from "../../core/catalogue/support-schedule";
 import type { FieldErrors, FormInput } from "../../core/config/form-input";
 import { choices, choiceValue } from "../../core/config/choices";
 import type { DetailsField } from "../../core/help/field-details";
@@ -17,6 +17,7 @@ import { FieldDetails } from "../../ui/field-details";
 import { FormGroup } from "../../ui/form-group";
 import { TextField } from "../../ui/text-field";
 import { ChoiceField } from "../../ui/choice-field";
+import { useToday } from "../../ui/hydration";
 
 /** Memoised: the page re-renders when the preview arrives, the form only when a choice changes. */
 export const ChoicesForm = memo(function ChoicesForm({
@@ -48,8 +49,8 @@ export const ChoicesForm = memo(function ChoicesForm({
   const upgrading = state.mode === "upgrade";
   const minor = minorOf(state.kubernetesVersion);
   const digest = release?.sha256[state.arch];
-  // The person's own clock says which minors upstream still supports.
-  const today = localDay(new Date());
+  // The person's own clock says which minors upstream still supports (the build's while hydrating).
+  const today = useToday();
   const chosenSupport = minorSupport(minor, today);
   const labelOf = (name: keyof typeof choices, value: string) =>
     choiceValue(choices[name], value)?.label ?? value;

@@ -26,17 +26,30 @@ type RunRender = (request: RenderRequest) => Promise<RenderedNode>;
 const renderHere: RunRender = async ({ state, context }) =>
   (await loadRendererHere())(state, context);
 
+function startWorker(): Worker | undefined {
+  try {
+    return new Worker(new URL("./render-worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return undefined;
+  }
+}
+
+let prestarted: Worker | undefined;
+/**
+ * Starts the render worker while the prerendered page hydrates (main.tsx), so it has loaded
+ * by the time the page asks for a render; the first workerRenderer takes it.
+ */
+export function prestartRenderWorker(): void {
+  prestarted ??= startWorker();
+}
+
 /**
  * Renders in a Web Worker, one request at a time (see latestWins). When the worker cannot
  * start or fails, this render and every later one run on the main thread instead.
  */
 export function workerRenderer(): { run: RunRender; stop: () => void } {
-  let worker: Worker | undefined;
-  try {
-    worker = new Worker(new URL("./render-worker.ts", import.meta.url), { type: "module" });
-  } catch {
-    worker = undefined;
-  }
+  let worker = prestarted ?? startWorker();
+  prestarted = undefined;
   const run: RunRender = (request) => {
     const current = worker;
     if (!current) return renderHere(request);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { WizardState } from "../../core/config/wizard-state";
 import type { RenderContext, RenderedNode } from "../../core/render/render-node";
+import { initialNode } from "./initial-node";
 import { latestWins } from "./latest-wins";
 import {
   loadRendererHere,
@@ -29,7 +30,10 @@ export function useRenderedNode(
   state: WizardState,
   context: RenderContext,
 ): RenderedNode | undefined {
-  const [fromWorker, setFromWorker] = useState<RenderedNode | undefined>(undefined);
+  // A prerendered page starts with the node its markup shows, so hydration matches it.
+  const [fromWorker, setFromWorker] = useState<RenderedNode | undefined>(() =>
+    initialNode(state, context),
+  );
   const [render, setRender] = useState<RenderNode | undefined>(() => renderHere);
   const queue = useRef<ReturnType<typeof latestWins<RenderRequest, RenderedNode>>>(undefined);
 
