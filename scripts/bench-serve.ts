@@ -17,6 +17,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 export interface ServedResponse {
   served: string;
   bytes: number;
+  /** The request's Sec-Fetch-Dest: "script", "worker", … for the page; "empty" for a fetch(). */
+  dest?: string;
 }
 
 export interface ServedBuild {

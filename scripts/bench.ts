@@ -233,6 +233,7 @@ async function main() {
     interactionMethod:
       "Event Timing API, PerformanceObserver durationThreshold 16, longest event per interactionId, both pages; unreported interactions count as 16",
     firstLoadJsGzipBytes: load.jsWireBytes,
+    firstLoadPrecacheJsGzipBytes: load.precacheJsWireBytes,
     firstLoadCssGzipBytes: load.cssWireBytes,
     firstLoadIdleMs: round(load.idleMs, 0),
     firstLoadFiles: load.files,
@@ -298,6 +299,10 @@ async function main() {
       value: `${interactions.p50} / ${interactions.p95} / ${interactions.max} ms`,
     },
     { figure: "first load until idle: JS on the wire (gzip)", value: kb(load.jsWireBytes) },
+    {
+      figure: "then the service worker's precache for offline use: JS (gzip)",
+      value: kb(load.precacheJsWireBytes),
+    },
     { figure: "first load until idle: CSS on the wire (gzip)", value: kb(load.cssWireBytes) },
     { figure: "index.html's static imports only: JS gzip", value: kb(sizes.jsGzipBytes) },
     { figure: "first contentful paint (local)", value: ms(load.fcpMs) },

@@ -3,7 +3,8 @@
  * and the benchmarks: text compressed with gzip when the browser accepts it, as Pages does.
  *   node scripts/serve-static.mjs PORT [/sub/path/]
  * With SERVE_LOG_BYTES=1 it prints one JSON line per response once sent, {"served": path,
- * "bytes": body bytes on the wire (after gzip)}, for the first-load benchmark.
+ * "bytes": body bytes on the wire (after gzip), "dest": the request's Sec-Fetch-Dest}, for the
+ * first-load benchmark ("empty" is a fetch(): the service worker's precache, not the page).
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -27,14 +28,14 @@ const types = {
 };
 
 /** Counts the body bytes written to `response` and prints them when it has been sent. */
-function logBytes(response, served) {
+function logBytes(response, served, dest) {
   let bytes = 0;
   const write = response.write.bind(response);
   response.write = (chunk, ...rest) => {
     bytes += Buffer.byteLength(chunk);
     return write(chunk, ...rest);
   };
-  response.on("finish", () => console.log(JSON.stringify({ served, bytes })));
+  response.on("finish", () => console.log(JSON.stringify({ served, bytes, dest })));
 }
 
 createServer((request, response) => {
@@ -57,7 +58,8 @@ createServer((request, response) => {
     vary: "accept-encoding",
     ...(compress ? { "content-encoding": "gzip" } : {}),
   });
-  if (process.env.SERVE_LOG_BYTES === "1") logBytes(response, url.pathname);
+  if (process.env.SERVE_LOG_BYTES === "1")
+    logBytes(response, url.pathname, request.headers["sec-fetch-dest"] ?? "");
   const body = createReadStream(file);
   if (compress) body.pipe(createGzip({ level: 9 })).pipe(response);
   else body.pipe(response);
