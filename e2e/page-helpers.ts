@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 const reference = path.resolve(import.meta.dirname, "../../shared/reference");
@@ -72,4 +73,18 @@ export async function chooseThreeControlPlanes(page: Page): Promise<void> {
   await page.getByLabel("Control plane endpoint").fill("10.0.0.100:6443");
   await group(page, "Control planes").getByLabel("3 (one may fail)").check();
   await page.getByLabel("Virtual IP interface").fill("ens3");
+}
+
+/**
+ * Axe finds nothing: no violation, and nothing it could not decide ("needs review"). With
+ * `within`, only that part of the page is checked, and it must have been checked at all.
+ */
+export async function expectAxeClean(page: Page, state: string, within?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (within ? builder.include(within) : builder).analyze();
+  if (within) expect(results.passes.length, `axe checked ${within}, ${state}`).toBeGreaterThan(0);
+  const describe = (items: typeof results.violations) =>
+    items.map((item) => `${item.id}: ${item.nodes.map((node) => node.target).join(" ")}`);
+  expect(describe(results.violations), `violations, ${state}`).toEqual([]);
+  expect(describe(results.incomplete), `needs review, ${state}`).toEqual([]);
 }

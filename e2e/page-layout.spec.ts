@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./offline-test";
@@ -13,16 +12,8 @@ import {
   openGroup,
   preview,
   revealSecrets,
+  expectAxeClean,
 } from "./page-helpers";
-
-/** Axe finds nothing: no violation, and nothing it could not decide ("needs review"). */
-async function expectAxeClean(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const describe = (items: typeof results.violations) =>
-    items.map((item) => `${item.id}: ${item.nodes.map((node) => node.target).join(" ")}`);
-  expect(describe(results.violations), `violations, ${state}`).toEqual([]);
-  expect(describe(results.incomplete), `needs review, ${state}`).toEqual([]);
-}
 
 /** Whether the whole of an element is inside the viewport. */
 async function inViewport(page: Page, locator: Locator): Promise<boolean> {

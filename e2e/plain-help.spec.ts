@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { upstreamDetailIn } from "../src/core/config/plain-words";
 import { expect, test } from "./offline-test";
-import { openGroup } from "./page-helpers";
+import { openGroup, expectAxeClean } from "./page-helpers";
 
 /** Each mode, reached by its link, with every field it shows (three control planes, kured). */
 const modes: [string, string][] = [
@@ -24,14 +23,6 @@ async function visibleHelp(page: Page): Promise<string[]> {
         .filter((element) => element.closest("details:not([open])") === null)
         .map((element) => (element as HTMLElement).innerText.trim()),
     );
-}
-
-async function expectAxeClean(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const describe = (items: typeof results.violations) =>
-    items.map((item) => `${item.id}: ${item.nodes.map((node) => node.target).join(" ")}`);
-  expect(describe(results.violations), `violations, ${state}`).toEqual([]);
-  expect(describe(results.incomplete), `needs review, ${state}`).toEqual([]);
 }
 
 async function reach(page: Page, link: string, mode: string): Promise<void> {

@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
 import { expect, test } from "./offline-test";
 import { liveBakery, routeGithub } from "./fixtures/github";
-import { chooseMode, clusterReadiness, download, group } from "./page-helpers";
+import { chooseMode, clusterReadiness, download, group, expectAxeClean } from "./page-helpers";
 
 /** The cluster of the brief: 3 control planes and 2 workers at v1.35's newest patch. */
 const clusterLink = "mode=cluster&k8s=v1.35&control-planes=3&workers=2&endpoint=10.0.0.100:6443";
@@ -17,14 +16,6 @@ const to = "v1.36.2";
 const upgradeReadiness = (page: Page) => page.getByTestId("readiness-upgrade");
 const linkField = (page: Page) => page.getByLabel("The cluster's share link");
 const upgradePreview = (page: Page) => page.locator("#preview-panel .file-text");
-
-async function expectAxeClean(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const describe = (items: typeof results.violations) =>
-    items.map((item) => `${item.id}: ${item.nodes.map((node) => node.target).join(" ")}`);
-  expect(describe(results.violations), `violations, ${state}`).toEqual([]);
-  expect(describe(results.incomplete), `needs review, ${state}`).toEqual([]);
-}
 
 test("a 3+2 cluster at v1.35 goes to v1.36's newest patch: one folder per node in order, the runbook, each node's script", async ({
   page,

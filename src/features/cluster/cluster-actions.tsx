@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { JsonFileInput } from "../../ui/json-file-input";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { WizardState } from "../../core/config/wizard-state";
 import type { Readiness } from "../../core/readiness/readiness";
@@ -149,17 +150,11 @@ export function ClusterActions({
             Load cluster secrets
           </button>
         )}
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Cluster secrets file"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            event.target.value = "";
-            if (!file) return;
-            const result = await onLoad(await file.text());
+        <JsonFileInput
+          inputRef={fileInput}
+          label="Cluster secrets file"
+          onText={async (text) => {
+            const result = await onLoad(text);
             if (result === undefined) return;
             setLoadStatus(
               typeof result === "string"

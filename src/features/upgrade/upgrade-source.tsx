@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { JsonFileInput } from "../../ui/json-file-input";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { DecodedPreset } from "../../core/config/preset";
@@ -112,18 +113,7 @@ export function UpgradeSource({
           <button type="button" onClick={() => fileInput.current?.click()}>
             Load {clusterSecretsFileName}
           </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label="Cluster secrets file"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              event.target.value = "";
-              if (file) await loadFile(await file.text());
-            }}
-          />
+          <JsonFileInput inputRef={fileInput} label="Cluster secrets file" onText={loadFile} />
           <span
             className={status.ok ? "action-status" : "action-status action-failed"}
             role="status"
