@@ -185,6 +185,8 @@ test("cluster-secrets.json fills the choices from the link it records; an older 
   expect(secrets.shareLink).toContain("workers=3");
 
   await page.goto("./?mode=upgrade");
+  // The prerendered default page has a secrets input of its own until the link's page replaces it.
+  await expect(linkField(page)).toBeVisible();
   await page.getByLabel("Cluster secrets file").setInputFiles(saved.file);
   await expect(
     page.getByText("Filled the form from the link in cluster-secrets.json"),
