@@ -51,11 +51,53 @@ test("after hydration every control works, with no hydration error", async ({ pa
   expect(problems.filter((text) => /hydrat|did not match|#418|#423|#425/i.test(text))).toEqual([]);
 });
 
-test("a link's page is rendered over the prerendered default page", async ({ page }) => {
-  await page.goto("./?arch=arm64");
+/** Holds the page's own script back until the returned function is called. */
+async function holdPageScript(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("what is typed and chosen before the page's script runs stays, and the files follow it", async ({
+  page,
+}) => {
+  const release = await holdPageScript(page);
+  void page.goto("./").catch(() => undefined);
+  await page.getByLabel("Hostname").fill("typed-before-script");
+  await group(page, "Reboot coordination").getByLabel("locksmithd").check();
+  await page.locator("#field-kubernetesVersion").selectOption("v1.35.6");
+  release();
+  // The status line arrives once the page has hydrated.
+  await expect(page.locator(".catalogue-status")).toBeVisible();
+  await expect(page.getByLabel("Hostname")).toHaveValue("typed-before-script");
+  await expect(group(page, "Reboot coordination").getByLabel("locksmithd")).toBeChecked();
+  await expect(page.locator("#field-kubernetesVersion")).toHaveValue("v1.35.6");
+  await expect(preview(page)).toContainText("inline: typed-before-script");
+  await expect(preview(page)).toContainText("kubernetes-v1.35.6");
+  await expect(preview(page)).not.toContainText("locksmithd.service");
+  await expect(page).toHaveURL(/hostname=typed-before-script/);
+});
+
+test("a link's page shows its own choices only: the default page is never shown or typed into meanwhile", async ({
+  page,
+}) => {
+  const release = await holdPageScript(page);
+  void page.goto("./?arch=arm64&hostname=from-the-link").catch(() => undefined);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Opening the choices in your link" }),
+  ).toBeVisible();
+  await expect(page.getByLabel("Hostname")).toBeHidden();
+  await expect(preview(page)).toBeHidden();
+  release();
+  await expect(page.getByLabel("Hostname")).toHaveValue("from-the-link");
   await expect(group(page, "Architecture").getByLabel("ARM64")).toBeChecked();
   await expect(preview(page)).toContainText("arm64");
   await expect(preview(page)).not.toContainText("x86-64");
+  await expect(page.getByText("Opening the choices in your link")).toBeHidden();
 });
 
 test("loading and hydrating the default page shifts nothing (CLS ≤ 0.01)", async ({

@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, startTransition } from "react";
+import { StrictMode, startTransition, useLayoutEffect, type ReactNode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app";
 import { readPrerenderData } from "./app/prerender-data";
 import { renderKey, setInitialNodeSource } from "./features/wizard/initial-node";
 import { prestartRenderWorker } from "./features/wizard/node-renderer";
+import { readEditsBeforeScript, setEditsBeforeScript } from "./ui/edits-before-script";
 import { setPrerenderedDay } from "./ui/hydration";
 import "./app.css";
 
@@ -12,10 +13,18 @@ const queryClient = new QueryClient();
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
+/** A share link's page is hidden until its own choices are rendered (index.html): show it. */
+function ShownOnceRendered({ children }: { children: ReactNode }) {
+  useLayoutEffect(() => document.documentElement.removeAttribute("data-opening-link"), []);
+  return children;
+}
+
 const app = (
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <ShownOnceRendered>
+        <App />
+      </ShownOnceRendered>
     </QueryClientProvider>
   </StrictMode>
 );
@@ -27,6 +36,7 @@ const app = (
 const data = readPrerenderData();
 const prerendered = window.location.search === "" ? data : undefined;
 prestartRenderWorker();
+setEditsBeforeScript(readEditsBeforeScript(root));
 if (prerendered) {
   setPrerenderedDay(prerendered.today);
   setInitialNodeSource((state, context) =>

@@ -30,6 +30,7 @@ import { ChoicesForm } from "../features/wizard/choices-form";
 import { PresetNotices } from "../features/wizard/preset-notices";
 import { useAddressQuery } from "../features/wizard/use-address-query";
 import { useRenderedNode } from "../features/wizard/use-rendered-node";
+import { takeEditsBeforeScript } from "../ui/edits-before-script";
 import { useToday } from "../ui/hydration";
 
 const sameChoices = (a: FormInput, b: FormInput) =>
@@ -100,6 +101,19 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     applied.current = next;
     form.reset(next);
   }, [form, initial]);
+  // What was typed or chosen in the prerendered page before its script ran stays, and counts.
+  // A reset, not setValue: react-hook-form read typed text from the field when it registered,
+  // so setValue would see no change and tell no watcher.
+  useEffect(() => {
+    const edits = Object.entries(takeEditsBeforeScript()).filter(([name]) =>
+      Object.hasOwn(fieldLabels, name),
+    );
+    if (edits.length > 0)
+      form.reset(
+        { ...form.getValues(), ...Object.fromEntries(edits) },
+        { keepDefaultValues: true },
+      );
+  }, [form]);
 
   // The form's own controls only offer valid choices, so the preset's state is fallback enough.
   const { state, errors: allErrors } = useMemo(
