@@ -1,15 +1,16 @@
 /**
  * The bundle budget: after `vite build`, the gzip size of the JavaScript the default page
- * fetches until it is idle (firstLoadAssets):
+ * fetches until it is idle when nobody acts on it (firstLoadAssets):
  * - index.html's entry script with its static imports (modulepreload links and
  *   `import … from "./x.js"` in the chunks, transitively) and its stylesheets;
- * - every Web Worker those chunks start (the render worker starts on mount, and in the
- *   default zero-touch mode the secrets worker within 1.5 s); each worker is one
- *   self-contained file, and its own static imports are followed too;
  * - the `import()`-ed modules the page loads by itself before idle (loadedBeforeIdle,
  *   found through Vite's manifest, dist/.vite/manifest.json), with their static imports.
+ * No Web Worker starts then: the default page's first preview is in its markup, and the
+ * cluster's CA (the secrets worker, then a render with it) waits until someone is at the page
+ * (src/ui/first-presence.ts). A share link's page starts the render worker at once.
  * e2e/first-load.spec.ts checks this model against what a browser really fetches. Prints
- * every file; exits 1 when the JavaScript is over FIRST_LOAD_JS_GZIP_CEILING.
+ * every file; exits 1 when the first load is over FIRST_LOAD_JS_GZIP_CEILING or the critical
+ * path over CRITICAL_PATH_JS_GZIP_CEILING.
  *   node scripts/check-bundle-size.mjs [DIST_DIR]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -17,22 +18,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-/** All JavaScript until idle, gzip, in bytes: issue 17's target, not met yet (see the ceiling). */
+/** All JavaScript until idle, gzip, in bytes: issue 28's target, enforced as the ceiling. */
 export const FIRST_LOAD_JS_GZIP_TARGET = 150 * 1024;
 /**
- * What `npm test` enforces: today's first load plus 2 %, so it can only shrink (274 KB
- * gzip-6: 135 KB page, 74 KB render worker, 55 KB secrets worker, 9 KB highlighter; it was
- * 264 KB before the page's modes, choices table and next steps and the control-plane fields
- * came). Lower it as the levers in issue 17 land, down to the target.
+ * What `npm test` enforces. It was 280 KB while the render and secrets workers (77 KB and 55 KB
+ * gzip) started on every load; since they wait for a person (or a link), the target itself.
  */
-export const FIRST_LOAD_JS_GZIP_CEILING = 280 * 1024;
+export const FIRST_LOAD_JS_GZIP_CEILING = FIRST_LOAD_JS_GZIP_TARGET;
 
 /**
  * The critical path: the JavaScript index.html loads before the first input can work, its
  * entry script and static imports (initialAssets without untilIdle). The prerendered page
- * paints without it; hydration needs all of it. Issue 28's target; reported, not enforced yet.
+ * paints without it; hydration needs all of it. Issue 28's target is 100 KB, not met: React
+ * and react-dom alone are about 60 KB of it (docs/performance.md). The ceiling is today's
+ * size plus about 1 %, so it can only shrink.
  */
 export const CRITICAL_PATH_JS_GZIP_TARGET = 100 * 1024;
+export const CRITICAL_PATH_JS_GZIP_CEILING = 140 * 1024;
 
 /**
  * Modules the page `import()`s by itself before it is idle, as Vite's manifest names them:
@@ -43,13 +45,6 @@ export const loadedBeforeIdle = ["src/features/preview/highlighter.ts"];
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const attribute = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`).exec(tag)?.[1];
-
-/**
- * A worker's script: Vite writes `new Worker(new URL(new URL("name.js", import.meta.url).href,
- * …), …)` (the inner URL once a base is set); the file is the first URL relative to the chunk.
- */
-const workerUrl =
-  /new Worker\(\s*new URL\(\s*(?:new URL\(\s*)?["'`]([^"'`]+)["'`]\s*,\s*import\.meta\.url/g;
 
 /** Static `import … from "x"`, `import "x"` and `export … from "x"` specifiers; not `import("x")`. */
 const staticImport =
@@ -93,10 +88,6 @@ export function initialAssets(distDir = path.join(repoRoot, "dist"), { untilIdle
       if (!specifier.startsWith(".")) continue;
       queue.push(path.normalize(path.join(path.dirname(file), specifier)));
     }
-    if (!untilIdle) continue;
-    for (const match of code.matchAll(workerUrl)) {
-      queue.push(path.normalize(path.join(path.dirname(file), match[1])));
-    }
   }
   const cssFiles = styles.filter(local).map(resolveFromHtml);
   const describe = (file, kind) => {
@@ -119,8 +110,8 @@ function manifestFiles(distDir, modules) {
 }
 
 /**
- * The files the default page fetches until idle: initialAssets plus workers and
- * loadedBeforeIdle; see the file's comment.
+ * The files the default page fetches until idle: initialAssets plus loadedBeforeIdle; see
+ * the file's comment.
  */
 export const firstLoadAssets = (distDir) => initialAssets(distDir, { untilIdle: true });
 
@@ -169,14 +160,27 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(
     `index.html (with the prerendered page): ${kb(html.length)}, ${kb(gzipBytes(html))} gzip (${gzipBytes(html)} bytes)`,
   );
-  if (sizes.jsGzipBytes > FIRST_LOAD_JS_GZIP_CEILING) {
-    console.error(
-      `First-load JS is ${kb(sizes.jsGzipBytes)} gzip, over the ceiling of ${kb(FIRST_LOAD_JS_GZIP_CEILING)} (${FIRST_LOAD_JS_GZIP_CEILING} bytes) by ${kb(sizes.jsGzipBytes - FIRST_LOAD_JS_GZIP_CEILING)}.`,
-    );
-    process.exit(1);
+  let over = false;
+  for (const [what, bytes, ceiling, target] of [
+    ["First-load JS", sizes.jsGzipBytes, FIRST_LOAD_JS_GZIP_CEILING, FIRST_LOAD_JS_GZIP_TARGET],
+    [
+      "Critical-path JS",
+      staticOnly.jsGzipBytes,
+      CRITICAL_PATH_JS_GZIP_CEILING,
+      CRITICAL_PATH_JS_GZIP_TARGET,
+    ],
+  ]) {
+    if (bytes > ceiling) {
+      over = true;
+      console.error(
+        `${what} is ${kb(bytes)} gzip, over the ceiling of ${kb(ceiling)} (${ceiling} bytes) by ${kb(bytes - ceiling)}.`,
+      );
+    } else {
+      const gap = bytes - target;
+      console.log(
+        `${what}: within the ceiling of ${kb(ceiling)} gzip; ${gap > 0 ? `${kb(gap)} over` : "within"} the target of ${kb(target)}.`,
+      );
+    }
   }
-  const gap = sizes.jsGzipBytes - FIRST_LOAD_JS_GZIP_TARGET;
-  console.log(
-    `Within the ceiling of ${kb(FIRST_LOAD_JS_GZIP_CEILING)} gzip; ${gap > 0 ? `${kb(gap)} over` : "within"} the target of ${kb(FIRST_LOAD_JS_GZIP_TARGET)}.`,
-  );
+  if (over) process.exit(1);
 }

@@ -35,7 +35,7 @@ const app = (
 // before, rather than leave the default page usable until the link applies.
 const data = readPrerenderData();
 const prerendered = window.location.search === "" ? data : undefined;
-prestartRenderWorker();
+if (!prerendered) prestartRenderWorker();
 setEditsBeforeScript(readEditsBeforeScript(root));
 if (prerendered) {
   setPrerenderedDay(prerendered.today);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { NodeSecrets } from "../../core/cluster/node-secrets";
 import { clusterSecretsFileName } from "../../core/file-names";
+import { whenPersonPresent } from "../../ui/first-presence";
 import { useConfirm } from "../readiness/confirm-not-ready";
 
 /** Secrets made in a worker, so the page stays responsive; rejects when no worker can run. */
@@ -88,13 +89,20 @@ export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
 
   useEffect(() => {
     if (!autoGenerate || secrets) return;
-    // The certificate code is the heaviest chunk: fetch and run it once the page has painted
-    // and the main thread is idle, not while the form and preview are still arriving.
+    // The certificate code is the heaviest chunk: fetch and run it once someone is at the page
+    // and the main thread is idle, not while the form and preview are still arriving. Until
+    // then the readiness says the CA is not made yet, never "Ready to boot".
     const idle =
       window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 1));
-    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void generate(), { timeout: 1500 });
-    return () => cancel(handle);
+    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
+    let handle: number | undefined;
+    const stopWaiting = whenPersonPresent(() => {
+      handle = idle(() => void generate(), { timeout: 1500 });
+    });
+    return () => {
+      stopWaiting();
+      if (handle !== undefined) cancelIdle(handle);
+    };
   }, [autoGenerate, secrets, generate]);
 
   // Several control planes share more than the CA: add it to these secrets (same CA and

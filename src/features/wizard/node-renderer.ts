@@ -36,21 +36,24 @@ function startWorker(): Worker | undefined {
 
 let prestarted: Worker | undefined;
 /**
- * Starts the render worker while the prerendered page hydrates (main.tsx), so it has loaded
- * by the time the page asks for a render; the first workerRenderer takes it.
+ * Starts the render worker while a link's page is rendered (main.tsx), so it has loaded by the
+ * time the page asks for its first render; the first workerRenderer takes it. The default
+ * page needs none to start: its first preview is in its markup.
  */
 export function prestartRenderWorker(): void {
   prestarted ??= startWorker();
 }
 
 /**
- * Renders in a Web Worker, one request at a time (see latestWins). When the worker cannot
- * start or fails, this render and every later one run on the main thread instead.
+ * Renders in a Web Worker, one request at a time (see latestWins), started on the first
+ * request. When the worker cannot start or fails, this render and every later one run on the
+ * main thread instead.
  */
 export function workerRenderer(): { run: RunRender; stop: () => void } {
-  let worker = prestarted ?? startWorker();
+  let worker: Worker | undefined | null = prestarted;
   prestarted = undefined;
   const run: RunRender = (request) => {
+    if (worker === undefined) worker = startWorker() ?? null;
     const current = worker;
     if (!current) return renderHere(request);
     return new Promise<RenderedNode>((resolve) => {
@@ -58,7 +61,7 @@ export function workerRenderer(): { run: RunRender; stop: () => void } {
       current.onerror = (event) => {
         event.preventDefault();
         current.terminate();
-        worker = undefined;
+        worker = null;
         resolve(renderHere(request));
       };
       current.postMessage(request);

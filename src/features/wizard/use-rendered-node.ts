@@ -73,8 +73,10 @@ export function useRenderedNode(
     [stateKey, imageSha256, secrets],
   );
   const renderedHere = useMemo(() => render?.(request.state, request.context), [render, request]);
+  // The node the markup shows needs no render (nor a worker started for it).
+  const [servedInitially] = useState(() => (fromWorker ? request : undefined));
   useEffect(() => {
-    queue.current?.request(request);
-  }, [request, render]);
+    if (request !== servedInitially) queue.current?.request(request);
+  }, [request, render, servedInitially]);
   return renderedHere ?? fromWorker;
 }
