@@ -2,11 +2,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { nodeFilesDirectory } from "./node-files-directory";
-import { renderUsage } from "./render-usage";
-import { mirrorUsage } from "./mirror-usage";
-import { upgradeUsage } from "./upgrade-usage";
 
-const usage = `usage: cli <command> [options]
+/** The whole usage, loaded only when asked for: a command starts without the others' text. */
+async function usage(): Promise<string> {
+  const [{ renderUsage }, { mirrorUsage }, { upgradeUsage }] = await Promise.all([
+    import("./render-usage"),
+    import("./mirror-usage"),
+    import("./upgrade-usage"),
+  ]);
+  return `usage: cli <command> [options]
 
 commands:
   render   write the files the wizard offers for a preset
@@ -17,6 +21,7 @@ commands:
 ${renderUsage}
 ${mirrorUsage}
 ${upgradeUsage}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -70,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
       filesDir: (directory) => nodeFilesDirectory(directory),
     });
   }
-  process.stderr.write(command ? `unknown command: ${command}\n${usage}` : usage);
+  const text = await usage();
+  process.stderr.write(command ? `unknown command: ${command}\n${text}` : text);
   return command === "--help" || command === "-h" ? 0 : 2;
 }
 
