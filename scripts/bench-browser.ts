@@ -53,6 +53,8 @@ export interface FirstLoad {
   loads: number;
   fcpMs: number;
   lcpMs: number;
+  /** The largest layout shift of any load, from navigation until idle. */
+  clsMax: number;
   /** Median over loads: JS and CSS bytes the server sent until idle (gzip as served). */
   jsWireBytes: number;
   /** JS the service worker fetched to precache the build for offline use, after the page's own. */
@@ -224,20 +226,33 @@ export async function benchPreview(
   };
 }
 
-/** Runs in the page: FCP, and the last LCP candidate so far. */
-function paintTimings(): Promise<{ fcp: number | null; lcp: number | null }> {
+/**
+ * Runs in the page: FCP, the last LCP candidate so far, and the layout shift so far: every
+ * layout-shift entry's score not caused by input, summed (at least the CLS of the page's
+ * worst session window; the load has no input).
+ */
+function paintTimings(): Promise<{ fcp: number | null; lcp: number | null; cls: number }> {
   return new Promise((resolve) => {
     const fcp =
       performance.getEntriesByName("first-contentful-paint", "paint")[0]?.startTime ?? null;
     let lcp: number | null = null;
-    const observer = new PerformanceObserver((list) => {
+    let cls = 0;
+    type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+    const lcpObserver = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) lcp = entry.startTime;
     });
-    observer.observe({ type: "largest-contentful-paint", buffered: true });
+    const shifts = (entries: PerformanceEntryList) => {
+      for (const entry of entries as LayoutShift[]) if (!entry.hadRecentInput) cls += entry.value;
+    };
+    const clsObserver = new PerformanceObserver((list) => shifts(list.getEntries()));
+    lcpObserver.observe({ type: "largest-contentful-paint", buffered: true });
+    clsObserver.observe({ type: "layout-shift", buffered: true });
     setTimeout(() => {
-      for (const entry of observer.takeRecords()) lcp = entry.startTime;
-      observer.disconnect();
-      resolve({ fcp, lcp });
+      for (const entry of lcpObserver.takeRecords()) lcp = entry.startTime;
+      shifts(clsObserver.takeRecords());
+      lcpObserver.disconnect();
+      clsObserver.disconnect();
+      resolve({ fcp, lcp, cls });
     }, 100);
   });
 }
@@ -255,6 +270,7 @@ export async function benchFirstLoad(
 ): Promise<FirstLoad> {
   const fcps: number[] = [];
   const lcps: number[] = [];
+  const clss: number[] = [];
   const js: number[] = [];
   const precacheJs: number[] = [];
   const css: number[] = [];
@@ -275,11 +291,12 @@ export async function benchFirstLoad(
         lastArrival = Date.now();
       }
     }
-    const { fcp, lcp } = await page.evaluate(paintTimings);
+    const { fcp, lcp, cls } = await page.evaluate(paintTimings);
     await page.context().close();
     if (i === 0) continue; // warm-up: the first launch of a page in this browser
     if (fcp !== null) fcps.push(fcp);
     if (lcp !== null) lcps.push(lcp);
+    clss.push(cls);
     // A fetch() (Sec-Fetch-Dest: empty) of the build's files is Workbox precaching for offline
     // use; the page itself loads scripts, workers and styles, never with fetch().
     const byWorker = (f: ServedResponse) => f.dest === "empty";
@@ -297,6 +314,7 @@ export async function benchFirstLoad(
     loads,
     fcpMs: median(fcps),
     lcpMs: median(lcps),
+    clsMax: Math.max(...clss),
     jsWireBytes: median(js),
     precacheJsWireBytes: median(precacheJs),
     cssWireBytes: median(css),

@@ -9,7 +9,8 @@
  *
  * 1. Core throughput in Node and the bundled CLI's start-up, 2. preview latency with real
  * input in Chromium (default and manual page) and Event Timing interactions, 3. first load
- * until idle (every JS/CSS byte on the wire, FCP, LCP), 4. Lighthouse mobile and desktop.
+ * until idle (every JS/CSS byte on the wire, FCP, LCP, CLS; CLS and LCP of a share link too),
+ * 4. Lighthouse mobile and desktop.
  * What each figure covers: the comments in scripts/bench-browser.ts, bench-lighthouse.ts,
  * bench-core.ts, bench-cli.ts and check-bundle-size.mjs.
  *
@@ -126,6 +127,9 @@ function machine() {
   };
 }
 
+/** A share link with choices the prerendered page does not hold: rendered over it after load. */
+const linkQuery = "?mode=cluster&arch=arm64&workers=2&cluster=bench";
+
 const loadAverage = () => loadavg().map((value) => round(value, 2));
 
 /** The working tree differs from the commit (tracked files only). */
@@ -179,6 +183,7 @@ async function main() {
   let lighthouseDesktop: Awaited<ReturnType<typeof benchLighthouse>>;
   let previews: PreviewLatency[] = [];
   let load: FirstLoad;
+  let linkLoad: FirstLoad;
   const sizes = initialSizes(served.distDir);
   try {
     const browser = await launchChromium();
@@ -199,6 +204,13 @@ async function main() {
       }
       console.log("== first load in Chromium, until idle");
       load = await benchFirstLoad(browser, served.url, served.takeServed, quick ? 2 : 7);
+      console.log("== a share link's first load in Chromium, until idle");
+      linkLoad = await benchFirstLoad(
+        browser,
+        `${served.url}${linkQuery}`,
+        served.takeServed,
+        quick ? 2 : 5,
+      );
     } finally {
       await browser.close();
     }
@@ -241,6 +253,10 @@ async function main() {
       "default page, fresh context; body bytes the server sent (gzip -9) from navigation until the load event and 2 s without a request; median of loads",
     fcpMs: round(load.fcpMs),
     lcpMs: round(load.lcpMs),
+    cls: round(load.clsMax, 4),
+    linkCls: round(linkLoad.clsMax, 4),
+    linkLcpMs: round(linkLoad.lcpMs),
+    clsMethod: `layout-shift entries without recent input, summed from navigation until idle; the worst of the loads; link: ${linkQuery}`,
     lighthousePerformance: lighthouse.lighthousePerformance,
     lighthousePerformanceDesktop: lighthouseDesktop.lighthousePerformance,
     lighthouseAccessibility: lighthouse.lighthouseAccessibility,
@@ -307,6 +323,11 @@ async function main() {
     { figure: "index.html's static imports only: JS gzip", value: kb(sizes.jsGzipBytes) },
     { figure: "first contentful paint (local)", value: ms(load.fcpMs) },
     { figure: "largest contentful paint (local)", value: ms(load.lcpMs) },
+    { figure: "layout shift until idle (CLS, worst load)", value: load.clsMax.toFixed(4) },
+    {
+      figure: "a share link's page: CLS (worst load) / LCP",
+      value: `${linkLoad.clsMax.toFixed(4)} / ${ms(linkLoad.lcpMs)}`,
+    },
     {
       figure: "Lighthouse performance (mobile)",
       value: String(lighthouse.lighthousePerformance ?? `n/a: ${lighthouse.lighthouseError}`),
