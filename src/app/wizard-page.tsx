@@ -152,7 +152,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     Number(state.controlPlanes),
   );
   const secrets = zeroTouch ? cluster.secrets : undefined;
-  const rendered = useRenderedNode(state, { imageSha256, secrets });
+  const rendered = useRenderedNode(state, { imageSha256, secrets }, !upgrading);
   const judged = useMemo(
     () => ({
       state,

@@ -5,7 +5,7 @@ import { withRelease } from "../core/catalogue/live-catalogue";
 import { readFormInput, type FieldErrors, type FormInput } from "../core/config/form-input";
 import { decodePreset } from "../core/config/preset";
 import type { WizardState } from "../core/config/wizard-state";
-import { defaultUpgradeTarget } from "../core/upgrade/upgrade-target";
+import { chosenUpgradeTarget } from "../core/upgrade/upgrade-target";
 
 /** What the commands that read a preset share: the catalogue, the preset's choices, their errors. */
 
@@ -95,10 +95,7 @@ export async function liveCatalogue(
   });
   const chosen = decodePreset(presetQuery, listed).state;
   // An upgrade needs its target's digests too: one more request.
-  const target =
-    chosen.mode === "upgrade"
-      ? chosen.upgradeTo || defaultUpgradeTarget(listed, chosen.kubernetesVersion, chosen.arch)
-      : undefined;
+  const target = chosen.mode === "upgrade" ? chosenUpgradeTarget(chosen, listed) : undefined;
   for (const version of [chosen.kubernetesVersion, ...(target ? [target] : [])]) {
     if (index.assetsComplete || !findRelease(listed, version)) continue;
     try {

@@ -7,7 +7,7 @@ import { installsKured, kuredInstall, kuredReleases } from "../render/kured";
 import { controlPlaneHostnames, workerHostnames } from "../render/cluster-nodes";
 import { minorNumber, minorOf } from "../version";
 import {
-  defaultUpgradeTarget,
+  chosenUpgradeTarget,
   upgradeTargetProblem,
   type UpgradeTargetProblem,
 } from "./upgrade-target";
@@ -52,7 +52,7 @@ export function upgradePlan(
   { workers, targetRelease }: UpgradePlanOptions = {},
 ): UpgradePlan {
   const from = state.kubernetesVersion;
-  const to = state.upgradeTo || defaultUpgradeTarget(catalogue, from, state.arch);
+  const to = chosenUpgradeTarget(state, catalogue);
   const nodes = upgradeOrder(state, workers);
   if (!to) return { from, nodes };
   const problem = upgradeTargetProblem(catalogue, from, to, state.arch);

@@ -1,4 +1,5 @@
 import { findRelease, type Catalogue } from "../catalogue/catalogue";
+import type { WizardState } from "../config/wizard-state";
 import type { KubernetesRelease } from "../catalogue/releases";
 import type { Architecture } from "../values/architecture";
 import { minorNumber, minorOf, newestFirst } from "../version";
@@ -38,6 +39,11 @@ export function defaultUpgradeTarget(
   arch: Architecture,
 ): string | undefined {
   return upgradeTargets(catalogue, from, arch)[0]?.version;
+}
+
+/** The version an upgrade goes to: the one chosen, else the default target (none when there is none). */
+export function chosenUpgradeTarget(state: WizardState, catalogue: Catalogue): string | undefined {
+  return state.upgradeTo || defaultUpgradeTarget(catalogue, state.kubernetesVersion, state.arch);
 }
 
 /** The next minor, written "v1.36", for messages. */

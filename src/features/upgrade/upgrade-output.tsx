@@ -15,6 +15,7 @@ import {
   type UpgradePlan,
 } from "../../core/upgrade/upgrade-plan";
 import { upgradeScriptName } from "../../core/upgrade/upgrade-script";
+import { chosenUpgradeTarget } from "../../core/upgrade/upgrade-target";
 import { minorOf } from "../../core/version";
 import { ActionButton } from "../../ui/action-button";
 import { copyText } from "../../ui/copy-text";
@@ -48,7 +49,7 @@ export function UpgradeOutput({
   /** Copy share link, owned by the share feature. */
   shareLink: ReactNode;
 }) {
-  const target = upgradePlan(state, catalogue).to ?? "";
+  const target = useMemo(() => chosenUpgradeTarget(state, catalogue) ?? "", [state, catalogue]);
   // The target's own release has GitHub's digest, which the snapshot lacks: pinned when read.
   const targetRelease = useChosenRelease(catalogue, target);
   const options = useMemo(() => (targetRelease ? { targetRelease } : {}), [targetRelease]);

@@ -29,6 +29,8 @@ const interactionEvents = ["pointerdown", "keydown", "focusin"] as const;
 export function useRenderedNode(
   state: WizardState,
   context: RenderContext,
+  /** False where nobody sees a node (Upgrade a cluster): nothing is rendered meanwhile. */
+  enabled = true,
 ): RenderedNode | undefined {
   // A prerendered page starts with the node its markup shows, so hydration matches it.
   const [fromWorker, setFromWorker] = useState<RenderedNode | undefined>(() =>
@@ -72,11 +74,14 @@ export function useRenderedNode(
     }),
     [stateKey, imageSha256, secrets],
   );
-  const renderedHere = useMemo(() => render?.(request.state, request.context), [render, request]);
+  const renderedHere = useMemo(
+    () => (enabled ? render?.(request.state, request.context) : undefined),
+    [enabled, render, request],
+  );
   // The node the markup shows needs no render (nor a worker started for it).
   const [servedInitially] = useState(() => (fromWorker ? request : undefined));
   useEffect(() => {
-    if (request !== servedInitially) queue.current?.request(request);
-  }, [request, render, servedInitially]);
-  return renderedHere ?? fromWorker;
+    if (enabled && request !== servedInitially) queue.current?.request(request);
+  }, [enabled, request, render, servedInitially]);
+  return enabled ? (renderedHere ?? fromWorker) : undefined;
 }
