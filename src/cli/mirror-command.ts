@@ -12,7 +12,7 @@ import {
   mirrorSchema,
 } from "../core/values/download-sources";
 import { presetInput } from "./preset-input";
-import { controlPlanesArg, workersArg } from "./count-args";
+import { nodeCounts, parseFlags } from "./parse-flags";
 import { mirrorUsage } from "./mirror-usage";
 
 export interface MirrorIo {
@@ -39,50 +39,38 @@ interface MirrorArgs {
 }
 
 function parseArgs(argv: string[]): MirrorArgs | string {
-  const args: MirrorArgs = { preset: "", output: "text", strict: false };
-  let presetGiven = false;
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] as string;
-    const next = argv[index + 1];
-    const takesValue = [
-      "--preset",
-      "--workers",
-      "--control-planes",
-      "--download",
-      "--from",
-      "--api",
-    ];
-    if (takesValue.includes(arg)) {
-      if (next === undefined) return `${arg} needs a value`;
-      index++;
-    }
-    const value = next ?? "";
-    if (arg === "--preset") {
-      args.preset = value;
-      presetGiven = true;
-    } else if (arg === "--workers") {
-      const count = workersArg(value);
-      if ("problem" in count) return count.problem;
-      args.workers = count.workers;
-    } else if (arg === "--control-planes") {
-      const count = controlPlanesArg(value);
-      if ("problem" in count) return count.problem;
-      args.controlPlanes = count.controlPlanes;
-    } else if (arg === "--download") args.download = value;
-    else if (arg === "--from") {
-      if (!mirrorSchema.safeParse(value).success) {
-        return `--from takes an http:// or https:// base URL of a mirror, not ${value}`;
-      }
-      args.from = value;
-    } else if (arg === "--api") args.api = value;
-    else if (arg === "--json") args.output = "json";
-    else if (arg === "--script") args.output = "script";
-    else if (arg === "--strict") args.strict = true;
-    else return `unknown argument: ${arg}`;
-  }
-  if (!presetGiven) return "--preset is required (use --preset '' for every default)";
-  if (args.from !== undefined && args.download === undefined) return "--from needs --download DIR";
-  return args;
+  const parsed = parseFlags(argv, {
+    "--preset": "value",
+    "--workers": "value",
+    "--control-planes": "value",
+    "--download": "value",
+    "--from": "value",
+    "--api": "value",
+    "--json": "switch",
+    "--script": "switch",
+    "--strict": "switch",
+  });
+  if ("problem" in parsed) return parsed.problem;
+  const { flags } = parsed;
+  const counts = nodeCounts(flags);
+  if ("problem" in counts) return counts.problem;
+  const from = flags["--from"];
+  if (from !== undefined && !mirrorSchema.safeParse(from).success)
+    return `--from takes an http:// or https:// base URL of a mirror, not ${from}`;
+  if (flags["--preset"] === undefined)
+    return "--preset is required (use --preset '' for every default)";
+  if (from !== undefined && flags["--download"] === undefined) return "--from needs --download DIR";
+  // The last of --json and --script given decides, as each flag's last value does.
+  const output = argv.findLast((arg) => arg === "--json" || arg === "--script");
+  return {
+    preset: flags["--preset"],
+    ...counts,
+    output: output === "--json" ? "json" : output === "--script" ? "script" : "text",
+    download: flags["--download"],
+    from,
+    api: flags["--api"],
+    strict: flags["--strict"] === true,
+  };
 }
 
 /** `mirror`: what the preset's nodes download, and a mirror filled with it. Returns the exit status. */

@@ -7,7 +7,7 @@ import { generateNodeSecrets } from "../core/cluster/generate-secrets";
 import type { WizardState } from "../core/config/wizard-state";
 import type { NodeSecrets } from "../core/cluster/node-secrets";
 import { renderUsage } from "./render-usage";
-import { controlPlanesArg, workersArg } from "./count-args";
+import { nodeCounts, parseFlags } from "./parse-flags";
 import { nodeBundle } from "../core/bundle/node-bundle";
 import {
   clusterReadiness,
@@ -42,41 +42,35 @@ interface RenderArgs {
 }
 
 function parseArgs(argv: string[]): RenderArgs | string {
-  const args: RenderArgs = { preset: "", strict: false, allowIncomplete: false };
-  let presetGiven = false;
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] as string;
-    const value = () => {
-      const next = argv[++index];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    try {
-      if (arg === "--preset") {
-        args.preset = value();
-        presetGiven = true;
-      } else if (arg === "--out") args.out = value();
-      else if (arg === "--secrets") args.secrets = value();
-      else if (arg === "--workers") {
-        const count = workersArg(value());
-        if ("problem" in count) return count.problem;
-        args.workers = count.workers;
-      } else if (arg === "--control-planes") {
-        const count = controlPlanesArg(value());
-        if ("problem" in count) return count.problem;
-        args.controlPlanes = count.controlPlanes;
-      } else if (arg === "--join-token") args.joinToken = value();
-      else if (arg === "--api") args.api = value();
-      else if (arg === "--strict") args.strict = true;
-      else if (arg === "--allow-incomplete") args.allowIncomplete = true;
-      else return `unknown argument: ${arg}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  if (!presetGiven) return "--preset is required (use --preset '' for every default)";
-  if (args.workers !== undefined && args.out === undefined) return "--workers needs --out DIR";
-  return args;
+  const parsed = parseFlags(argv, {
+    "--preset": "value",
+    "--out": "value",
+    "--secrets": "value",
+    "--workers": "value",
+    "--control-planes": "value",
+    "--join-token": "value",
+    "--api": "value",
+    "--strict": "switch",
+    "--allow-incomplete": "switch",
+  });
+  if ("problem" in parsed) return parsed.problem;
+  const { flags } = parsed;
+  const counts = nodeCounts(flags);
+  if ("problem" in counts) return counts.problem;
+  if (flags["--preset"] === undefined)
+    return "--preset is required (use --preset '' for every default)";
+  if (counts.workers !== undefined && flags["--out"] === undefined)
+    return "--workers needs --out DIR";
+  return {
+    preset: flags["--preset"],
+    out: flags["--out"],
+    secrets: flags["--secrets"],
+    joinToken: flags["--join-token"],
+    api: flags["--api"],
+    ...counts,
+    strict: flags["--strict"] === true,
+    allowIncomplete: flags["--allow-incomplete"] === true,
+  };
 }
 
 /** `render`: the same files the page offers, for automation. Returns the exit status. */

@@ -1,6 +1,6 @@
 import { presetInput } from "./preset-input";
 import { upgradeUsage } from "./upgrade-usage";
-import { controlPlanesArg, workersArg } from "./count-args";
+import { nodeCounts, parseFlags } from "./parse-flags";
 import { embeddedCatalogue, findRelease, type Catalogue } from "../core/catalogue/catalogue";
 import type { WizardState } from "../core/config/wizard-state";
 import { upgradeReadiness } from "../core/upgrade/upgrade-readiness";
@@ -28,38 +28,29 @@ interface UpgradeArgs {
 }
 
 function parseArgs(argv: string[]): UpgradeArgs | string {
-  const args: UpgradeArgs = { preset: "", strict: false };
-  let presetGiven = false;
-  for (let index = 0; index < argv.length; index++) {
-    const arg = argv[index] as string;
-    const value = () => {
-      const next = argv[++index];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    try {
-      if (arg === "--preset") {
-        args.preset = value();
-        presetGiven = true;
-      } else if (arg === "--to") args.to = value();
-      else if (arg === "--out") args.out = value();
-      else if (arg === "--workers") {
-        const count = workersArg(value());
-        if ("problem" in count) return count.problem;
-        args.workers = String(count.workers);
-      } else if (arg === "--control-planes") {
-        const count = controlPlanesArg(value());
-        if ("problem" in count) return count.problem;
-        args.controlPlanes = count.controlPlanes;
-      } else if (arg === "--api") args.api = value();
-      else if (arg === "--strict") args.strict = true;
-      else return `unknown argument: ${arg}`;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  if (!presetGiven) return "--preset is required: the cluster's share link";
-  return args;
+  const parsed = parseFlags(argv, {
+    "--preset": "value",
+    "--to": "value",
+    "--out": "value",
+    "--workers": "value",
+    "--control-planes": "value",
+    "--api": "value",
+    "--strict": "switch",
+  });
+  if ("problem" in parsed) return parsed.problem;
+  const { flags } = parsed;
+  const counts = nodeCounts(flags);
+  if ("problem" in counts) return counts.problem;
+  if (flags["--preset"] === undefined) return "--preset is required: the cluster's share link";
+  return {
+    preset: flags["--preset"],
+    to: flags["--to"],
+    out: flags["--out"],
+    ...(counts.workers !== undefined ? { workers: String(counts.workers) } : {}),
+    ...(counts.controlPlanes !== undefined ? { controlPlanes: counts.controlPlanes } : {}),
+    api: flags["--api"],
+    strict: flags["--strict"] === true,
+  };
 }
 
 /** The cluster's link as an upgrade: its own mode and target give way to mode=upgrade and --to. */
