@@ -31,8 +31,9 @@ const app = (
 
 // index.html holds the default page, prerendered (scripts/prerender; the dev server renders it
 // too): hydrate it with the inputs it was made from, so nothing differs; the clock and stored
-// data apply right after. A link (?…) asks for another page: render that one over it, as
-// before, rather than leave the default page usable until the link applies.
+// data apply right after. A link (?…) asks for another page: render that one over it (the
+// default page stays hidden meanwhile, index.html), with the render worker started at once.
+// What was typed into the prerendered form before this script ran is handed to the form.
 const data = readPrerenderData();
 const prerendered = window.location.search === "" ? data : undefined;
 if (!prerendered) prestartRenderWorker();

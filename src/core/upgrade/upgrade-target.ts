@@ -1,6 +1,6 @@
 import { findRelease, type Catalogue } from "../catalogue/catalogue";
-import type { WizardState } from "../config/wizard-state";
 import type { KubernetesRelease } from "../catalogue/releases";
+import type { WizardState } from "../config/wizard-state";
 import type { Architecture } from "../values/architecture";
 import { minorNumber, minorOf, newestFirst } from "../version";
 
