@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
 import type { NodeSecrets } from "../../core/cluster/node-secrets";
 import { clusterSecretsFileName } from "../../core/file-names";
@@ -50,7 +50,15 @@ const fresh: Lifecycle = { handedOut: false, saved: false };
 export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
   const [secrets, setSecrets] = useState<NodeSecrets | undefined>(undefined);
   const [problem, setProblem] = useState("");
-  const [lifecycle, setLifecycle] = useState<Lifecycle>(fresh);
+  const [lifecycle, setLifecycleState] = useState<Lifecycle>(fresh);
+  // The same, current at once: leaving the page right after a file was saved or handed out must
+  // see it, before React has re-rendered.
+  const lifecycleNow = useRef<Lifecycle>(fresh);
+  const setLifecycle = useCallback((next: Lifecycle | ((now: Lifecycle) => Lifecycle)) => {
+    const value = typeof next === "function" ? next(lifecycleNow.current) : next;
+    lifecycleNow.current = value;
+    setLifecycleState(value);
+  }, []);
   const confirm = useConfirm();
 
   const generate = useCallback(async () => {
@@ -61,7 +69,7 @@ export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
     } catch {
       setProblem("This browser could not generate the cluster's CA (WebCrypto unavailable?).");
     }
-  }, []);
+  }, [setLifecycle]);
 
   const keepCurrent = useCallback(
     async (action: string) =>
@@ -127,20 +135,23 @@ export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
     return () => {
       current = false;
     };
-  }, [lacksShared, secrets]);
+  }, [lacksShared, secrets, setLifecycle]);
 
-  // Reloading or leaving would lose secrets that files already hold: ask first.
-  const atRisk = secrets !== undefined && lifecycle.handedOut && !lifecycle.saved;
+  // Reloading or leaving would lose secrets that files already hold: ask first. The listener
+  // reads where the secrets stand when the page is left, not when it last rendered.
+  const holdsSecrets = secrets !== undefined;
   useEffect(() => {
-    if (!atRisk) return;
+    if (!holdsSecrets) return;
     const ask = (event: BeforeUnloadEvent) => {
+      const now = lifecycleNow.current;
+      if (!now.handedOut || now.saved) return;
       event.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       event.returnValue = "";
     };
     window.addEventListener("beforeunload", ask);
     return () => window.removeEventListener("beforeunload", ask);
-  }, [atRisk]);
+  }, [holdsSecrets]);
 
   /** Reads a secrets file; returns its cluster settings, a message that names the field, or undefined when the person kept the current secrets. */
   const load = useCallback(
@@ -162,15 +173,18 @@ export function useClusterSecrets(autoGenerate: boolean, controlPlanes = 1) {
       setProblem("");
       return parsed.secrets;
     },
-    [secrets, keepCurrent],
+    [secrets, keepCurrent, setLifecycle],
   );
 
   /** A file left the page; it counts when it holds the secrets. */
-  const handedOut = useCallback((holdsSecrets: boolean) => {
-    if (holdsSecrets) setLifecycle((now) => (now.handedOut ? now : { ...now, handedOut: true }));
-  }, []);
+  const handedOut = useCallback(
+    (holdsSecrets: boolean) => {
+      if (holdsSecrets) setLifecycle((now) => (now.handedOut ? now : { ...now, handedOut: true }));
+    },
+    [setLifecycle],
+  );
   /** The secrets file was saved (alone or in the cluster zip). */
-  const saved = useCallback(() => setLifecycle({ handedOut: true, saved: true }), []);
+  const saved = useCallback(() => setLifecycle({ handedOut: true, saved: true }), [setLifecycle]);
 
   return { secrets, problem, regenerate, load, handedOut, saved };
 }
