@@ -34,6 +34,15 @@ export async function download(
 export const nodeReadiness = (page: Page) => page.getByTestId("readiness-node");
 export const clusterReadiness = (page: Page) => page.getByTestId("readiness-cluster");
 
+/**
+ * Opens a share link and waits for its own page. Until it renders, the prerendered default
+ * page is hidden (index.html): clicks and fills wait for it by themselves, focus() does not.
+ */
+export async function gotoLink(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator("html")).not.toHaveAttribute("data-opening-link");
+}
+
 /** Waits until the node's files are ready (zero-touch: once the cluster's CA is made). */
 export async function waitUntilReady(page: Page): Promise<void> {
   // An RSA key is made in the browser first: give a busy machine time.

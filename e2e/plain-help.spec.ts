@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { upstreamDetailIn } from "../src/core/config/plain-words";
 import { expect, test } from "./offline-test";
-import { openGroup, expectAxeClean } from "./page-helpers";
+import { expectAxeClean, gotoLink, openGroup } from "./page-helpers";
 
 /** Each mode, reached by its link, with every field it shows (three control planes, kured). */
 const modes: [string, string][] = [
@@ -56,7 +56,7 @@ for (const [mode, link] of modes) {
 test("the version's Details: the next tab stop after the field, opened by keyboard, with kubeadm's config API", async ({
   page,
 }) => {
-  await page.goto("./?k8s=v1.36");
+  await gotoLink(page, "./?k8s=v1.36");
   const version = page.getByLabel("Kubernetes version");
   const details = page.locator(".field:has(#field-kubernetesVersion) details.field-details");
   await expect(details).not.toHaveAttribute("open");
