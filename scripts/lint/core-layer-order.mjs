@@ -7,6 +7,7 @@
  * A folder not in the order is reported as well, so a new folder is placed before it is used.
  */
 import path from "node:path";
+import { importVisitors } from "./import-sources.mjs";
 
 /**
  * The layer of a path inside the core: its folder ("render"), or for a module at the core's top
@@ -49,10 +50,9 @@ export const coreLayerOrder = {
     if (from === null) return {};
     const shownOrder = order.join(", ");
     const rank = (layer) => order.indexOf(layer);
-    const check = (node, source) => {
-      if (source?.type !== "Literal" || typeof source.value !== "string") return;
-      if (!source.value.startsWith(".")) return;
-      const to = layerOf(coreDir, path.resolve(path.dirname(filename), source.value));
+    return importVisitors((node, specifier) => {
+      if (!specifier.startsWith(".")) return;
+      const to = layerOf(coreDir, path.resolve(path.dirname(filename), specifier));
       if (to === null || to === from) return;
       for (const layer of [from, to]) {
         if (rank(layer) < 0) {
@@ -63,13 +63,6 @@ export const coreLayerOrder = {
       if (rank(to) > rank(from)) {
         context.report({ node, messageId: "upward", data: { from, to, order: shownOrder } });
       }
-    };
-    return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source),
-      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument),
-    };
+    });
   },
 };

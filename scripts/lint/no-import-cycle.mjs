@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
+import { importVisitors } from "./import-sources.mjs";
 
 const extensions = [".ts", ".tsx", ".d.ts", ".js", ".mjs"];
 /** @type {Map<string, { mtimeMs: number; imports: string[] }>} */
@@ -86,21 +87,13 @@ export const noImportCycle = {
   },
   create(context) {
     const filename = context.physicalFilename;
-    const check = (node, source) => {
-      if (source?.type !== "Literal" || typeof source.value !== "string") return;
-      const imported = resolveImport(filename, source.value);
+    return importVisitors((node, specifier) => {
+      const imported = resolveImport(filename, specifier);
       if (imported === null || imported === filename) return;
       const route = routeBack(imported, filename);
       if (route === null) return;
       const shown = [filename, ...route].map((file) => path.relative(context.cwd, file));
       context.report({ node, messageId: "cycle", data: { route: shown.join(" -> ") } });
-    };
-    return {
-      ImportDeclaration: (node) => check(node, node.source),
-      ExportNamedDeclaration: (node) => check(node, node.source),
-      ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source),
-      TSImportType: (node) => check(node, node.argument?.literal ?? node.argument),
-    };
+    });
   },
 };

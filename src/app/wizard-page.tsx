@@ -194,14 +194,6 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
     [secrets, state.joinToken],
   );
   const query = encodePreset(state);
-  // The mirror panel says when a typed mirror or registry is not valid yet (the list uses upstream).
-  const invalidMirrorFields = useMemo(
-    () =>
-      (["mirror", "registry"] as const)
-        .filter((field) => errors[field] !== undefined)
-        .map((field) => fieldLabels[field]),
-    [errors],
-  );
 
   useAddressQuery(query);
 
@@ -397,11 +389,7 @@ export function WizardPage({ catalogue }: { catalogue: Catalogue }) {
                 Preparing the preview…
               </p>
             )}
-            <MirrorPanel
-              state={state}
-              imageSha256={imageSha256}
-              invalidFields={invalidMirrorFields}
-            />
+            <MirrorPanel state={state} imageSha256={imageSha256} errors={errors} />
             <NextStepsPanel state={state} />
           </>
         )}

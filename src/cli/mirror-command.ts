@@ -5,6 +5,7 @@ import { listedFolder, mirrorList, mirrorNodes, type MirrorList } from "../core/
 import { parseSha256Sums, sha256SumsText } from "../core/mirror/sha256-sums";
 import { listingFileName } from "../core/render/bakery";
 import { mirrorListText, mirrorScript } from "../core/mirror/mirror-script";
+import { isExtensionImage } from "../core/version";
 import {
   mirrorBase,
   mirroredImage,
@@ -167,10 +168,7 @@ async function download(
   }
   for (const { folder, source } of listings) {
     // The mirror's own listing: one line for each image it holds, checked against upstream's.
-    const names = io
-      .listDirectory(target(folder))
-      .filter((name) => name.endsWith(".raw"))
-      .sort();
+    const names = io.listDirectory(target(folder)).filter(isExtensionImage).sort();
     const upstreamText = await fetchBytes(source);
     const upstream = upstreamText
       ? parseSha256Sums(new TextDecoder().decode(upstreamText))

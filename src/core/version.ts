@@ -75,9 +75,15 @@ export function isMinor(text: string): boolean {
 /** The bakery's name of the Kubernetes extension: its tags, images and sysupdate files start so. */
 const extensionPrefix = "kubernetes-";
 
+/** The suffix of every sysext image the bakery publishes (and of the files a listing covers). */
+export const imageFileSuffix = ".raw";
+
+/** Is this file an extension image (what a folder's SHA256SUMS lists), not a listing or a transfer? */
+export const isExtensionImage = (name: string) => name.endsWith(imageFileSuffix);
+
 /** "cilium-v0.19.6-arm64.raw": the bakery's image of one release of any of its extensions. */
 export function extensionImageFileName(extension: string, version: string, arch: string): string {
-  return `${extension}-${version}-${arch}.raw`;
+  return `${extension}-${version}-${arch}${imageFileSuffix}`;
 }
 
 /** The bakery's name for one Kubernetes sysext image; `version` and `arch` may be sysupdate patterns. */
@@ -101,7 +107,7 @@ export function imageMatchPattern(minor: string): string {
 /** "kubernetes-v1.32.2-arm64.raw" -> its version and architecture; null for any other name. */
 export function parseImageFileName(name: string): { version: string; arch: Architecture } | null {
   for (const arch of architectures) {
-    const suffix = `-${arch}.raw`;
+    const suffix = `-${arch}${imageFileSuffix}`;
     if (!name.startsWith(extensionPrefix) || !name.endsWith(suffix)) continue;
     const version = name.slice(extensionPrefix.length, -suffix.length);
     if (isKubernetesVersion(version)) return { version, arch };

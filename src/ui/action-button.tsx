@@ -39,9 +39,16 @@ export function ActionButton({
       >
         {label}
       </button>
-      <span className={status.ok ? "action-status" : "action-status action-failed"} role="status">
-        {status.message}
-      </span>
+      <ActionStatus status={status} />
+    </span>
+  );
+}
+
+/** What an action did, in words beside it; a failure is marked as one. */
+export function ActionStatus({ status }: { status: { ok: boolean; message: string } }) {
+  return (
+    <span className={status.ok ? "action-status" : "action-status action-failed"} role="status">
+      {status.message}
     </span>
   );
 }

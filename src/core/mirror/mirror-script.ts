@@ -1,6 +1,7 @@
 import { listedFolder, type MirrorList } from "./mirror-list";
 import { registryScheme } from "../values/download-sources";
 import { listingFileName } from "../render/bakery";
+import { imageFileSuffix } from "../version";
 
 /**
  * A POSIX shell script that fills a mirror with what a MirrorList names, on a machine with
@@ -65,7 +66,7 @@ export function mirrorScript(list: MirrorList): string {
     lines.push(
       "",
       `# systemd-sysupdate lists ${folder}/ by its ${listingFileName}: one line for each image the mirror holds.`,
-      `(cd "$dir"/${quote(folder)} && sha256sum -- *.raw > ${listingFileName})`,
+      `(cd "$dir"/${quote(folder)} && sha256sum -- *${imageFileSuffix} > ${listingFileName})`,
     );
   }
   if (list.images.length > 0) {

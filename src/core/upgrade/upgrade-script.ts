@@ -76,7 +76,8 @@ export function upgradeScript({ state, node, to, imageSha256 }: UpgradeScriptInp
       : first
         ? "first control plane"
         : "control plane, not the first";
-  const fromImages = `kubernetes-${fromMinor}.*-${state.arch}.raw`;
+  // A shell glob of the old minor's images, by the bakery's own naming.
+  const fromImages = imageFileName(`${fromMinor}.*`, state.arch);
 
   const transferStep = updatesOn
     ? `

@@ -6,7 +6,7 @@ import type { Readiness } from "../../core/readiness/readiness";
 import type { ClusterNode } from "../../core/render/render-cluster";
 import type { NodeSecrets } from "../../core/cluster/node-secrets";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../../core/file-names";
-import { ActionButton } from "../../ui/action-button";
+import { ActionButton, ActionStatus } from "../../ui/action-button";
 import { saveFile } from "../../ui/save-file";
 import { notDone, useConfirmNotReady } from "../readiness/confirm-not-ready";
 import { ReadinessSummary } from "../readiness/readiness-summary";
@@ -163,12 +163,7 @@ export function ClusterActions({
             );
           }}
         />
-        <span
-          className={loadStatus.ok ? "action-status" : "action-status action-failed"}
-          role="status"
-        >
-          {loadStatus.message}
-        </span>
+        <ActionStatus status={loadStatus} />
       </span>
     </div>
   );

@@ -25,9 +25,7 @@ const escaped = (text: string) =>
 describe("the Mirror section", () => {
   it("starts collapsed without a mirror or a registry, and open with either", () => {
     const panel = (state: WizardState) =>
-      renderToStaticMarkup(
-        <MirrorPanel state={state} imageSha256={undefined} invalidFields={[]} />,
-      );
+      renderToStaticMarkup(<MirrorPanel state={state} imageSha256={undefined} errors={{}} />);
     const detailsTag = (html: string) => /<details[^>]*>/.exec(html)?.[0] ?? "";
     expect(detailsTag(panel(defaultWizardState("v1.36.2")))).not.toContain("open");
     expect(
@@ -41,7 +39,7 @@ describe("the Mirror section", () => {
       <MirrorPanel
         state={defaultWizardState("v1.36.2")}
         imageSha256={undefined}
-        invalidFields={["Download mirror"]}
+        errors={{ mirror: "Download mirror: not a URL" }}
       />,
     );
     expect(html).toContain("Download mirror is not valid yet");

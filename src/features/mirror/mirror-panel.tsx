@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useState } from "react";
+import { fieldLabels, type FieldErrors } from "../../core/config/form-input";
 import type { WizardState } from "../../core/config/wizard-state";
 
 // The list reads the bakery, CNI, kured and kube-vip modules: loaded when the panel opens, so
@@ -15,15 +16,18 @@ const MirrorContents = lazy(() =>
 export const MirrorPanel = memo(function MirrorPanel({
   state,
   imageSha256,
-  invalidFields,
+  errors,
 }: {
   /** The current valid choices. */
   state: WizardState;
   /** Hex SHA-256 of the chosen Kubernetes image, when the catalogue has it. */
   imageSha256: string | undefined;
-  /** Labels of the mirror fields whose typed value is not valid (the list uses upstream for them). */
-  invalidFields: string[];
+  /** The form's errors: a typed mirror or registry that is not valid yet (the list uses upstream). */
+  errors: FieldErrors;
 }) {
+  const invalidFields = (["mirror", "registry"] as const)
+    .filter((field) => errors[field] !== undefined)
+    .map((field) => fieldLabels[field]);
   const mirrored = state.mirror !== "" || state.registry !== "";
   const [open, setOpen] = useState(mirrored);
   const [wasMirrored, setWasMirrored] = useState(mirrored);

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { useChosenRelease } from "../../api/queries/release-query";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import { zipBundle, type BundleFile } from "../../core/bundle/node-bundle";
-import { fieldLabels, type FieldErrors } from "../../core/config/form-input";
+import type { FieldErrors } from "../../core/config/form-input";
 import { encodePreset } from "../../core/config/preset";
 import type { WizardState } from "../../core/config/wizard-state";
 import { bundleReadmeFileName, clusterSecretsFileName } from "../../core/file-names";
@@ -62,14 +62,6 @@ export function UpgradeOutput({
     () => (plan.to ? upgradeBundle(state, { ...plan, to: plan.to }, readiness) : []),
     [state, plan, readiness],
   );
-  // The mirror list says when a typed mirror or registry is not valid yet (it uses upstream).
-  const invalidMirrorFields = useMemo(
-    () =>
-      (["mirror", "registry"] as const)
-        .filter((field) => errors[field] !== undefined)
-        .map((field) => fieldLabels[field]),
-    [errors],
-  );
   const confirmNotReady = useConfirmNotReady();
   const download = async () => {
     if (!plan.to || files.length === 0)
@@ -102,7 +94,7 @@ export function UpgradeOutput({
         <MirrorPanel
           state={upgradedClusterState(state, plan.to)}
           imageSha256={plan.imageSha256}
-          invalidFields={invalidMirrorFields}
+          errors={errors}
         />
       )}
       <UpgradeNextSteps state={state} plan={plan} />

@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { ActionStatus } from "../../ui/action-button";
 import { JsonFileInput } from "../../ui/json-file-input";
 import type { Catalogue } from "../../core/catalogue/catalogue";
 import type { ClusterSecrets } from "../../core/cluster/cluster-secrets-file";
@@ -114,12 +115,7 @@ export function UpgradeSource({
             Load {clusterSecretsFileName}
           </button>
           <JsonFileInput inputRef={fileInput} label="Cluster secrets file" onText={loadFile} />
-          <span
-            className={status.ok ? "action-status" : "action-status action-failed"}
-            role="status"
-          >
-            {status.message}
-          </span>
+          <ActionStatus status={status} />
         </span>
       </div>
     </div>
